@@ -1,0 +1,88 @@
+/**
+ * Proofs that the database keeps the ledger's invariants by itself: each case
+ * writes with raw SQL (or through the store's own unit of work, as a bug in
+ * the ledger service would) and shows the write refused and the books unchanged.
+ * Shared by the PGlite and Postgres test files.
+ */
+import { describe, expect, it } from 'vitest';
+import { isKronosError, type EntryRecord } from '@kronos/core-ledger';
+import { createTestLedger, seedPersonAndLlc, snapshotLedger } from '@kronos/core-ledger/testing';
+import type { SqlLedgerStore } from './sql-store.js';
+
+/** How a test file opens a store and runs raw SQL (several statements) on its database. */
+export interface GuardHarness {
+  readonly createStore: () => Promise<SqlLedgerStore>;
+  readonly execute: (store: SqlLedgerStore, sql: string) => Promise<void>;
+}
+
+export function describeDatabaseGuards(name: string, harness: GuardHarness): void {
+  describe(`database guards (${name})`, () => {
+    async function seeded() {
+      const store = await harness.createStore();
+      const ledger = createTestLedger(store);
+      await seedPersonAndLlc(ledger);
+      const s = store.schema;
+      const refusal = (sql: string) => harness.execute(store, sql).then(() => ({ code: 'none', constraint: undefined }), (error: { code: string; constraint?: string }) => error);
+      const entry = (id: string) => `INSERT INTO ${s}.entries (id, entity_id, date, description, metadata, status, fingerprint, recorded_at) VALUES ('${id}', 'ana', '2026-01-05', 'raw', '{}', 'posted', 'x', now());`;
+      const posting = (id: string, line: number, account: string, amount: string, entity = 'ana') =>
+        `INSERT INTO ${s}.postings (entry_id, line, entity_id, account_id, currency, scale, amount) VALUES ('${id}', ${line}, '${entity}', '${account}', 'USD', 2, ${amount});`;
+      return { store, ledger, s, refusal, entry, posting, before: await snapshotLedger(ledger) };
+    }
+
+    it('refuses at commit an entry whose postings do not sum to zero, written with raw SQL around the ledger', async () => {
+      const { ledger, refusal, entry, posting, before } = await seeded();
+      const error = await refusal(`BEGIN; ${entry('raw-1')} ${posting('raw-1', 0, 'ana:housing', '10.00')} ${posting('raw-1', 1, 'ana:checking', '-9.99')} COMMIT;`);
+      expect([error.code, error.constraint]).toEqual(['23514', 'entry_balanced']);
+      expect(await snapshotLedger(ledger)).toEqual(before);
+    });
+
+    it('refuses at commit an entry with a single posting, and one whose postings balance in one currency but not the other', async () => {
+      const { ledger, refusal, entry, posting, before } = await seeded();
+      expect((await refusal(`BEGIN; ${entry('raw-2')} ${posting('raw-2', 0, 'ana:housing', '0.00')} COMMIT;`)).constraint).toBe('entry_balanced');
+      expect((await refusal(`BEGIN; ${entry('raw-3')} COMMIT;`)).constraint).toBe('entry_balanced');
+      expect(await snapshotLedger(ledger)).toEqual(before);
+    });
+
+    it('refuses an unbalanced entry that the store\'s own unit of work writes, as a bug in the ledger would', async () => {
+      const { store, ledger, before } = await seeded();
+      const record: EntryRecord = {
+        id: 'bug-1', entityId: 'ana', date: '2026-01-05', description: 'built wrong', metadata: {},
+        postings: [{ accountId: 'ana:housing', amount: 1000n }, { accountId: 'ana:checking', amount: -999n }],
+        status: 'posted', reversesId: null, reversedById: null, flowId: null, fingerprint: '{}', recordedAt: '2026-01-05T00:00:00.000Z',
+      };
+      const error = await store.transact((tx) => tx.insertEntries([record])).catch((caught: unknown) => caught);
+      expect(isKronosError(error, 'UNBALANCED_ENTRY')).toBe(true);
+      expect(await snapshotLedger(ledger)).toEqual(before);
+    });
+
+    it('refuses more decimals than the account\'s scale, a posting to another entity\'s account, and a repeated entry id', async () => {
+      const { ledger, refusal, entry, posting, before } = await seeded();
+      const scale = await refusal(`BEGIN; ${entry('raw-4')} ${posting('raw-4', 0, 'ana:housing', '1.005')} ${posting('raw-4', 1, 'ana:checking', '-1.005')} COMMIT;`);
+      expect([scale.code, scale.constraint]).toEqual(['23514', 'posting_scale']);
+      const foreign = await refusal(`BEGIN; ${entry('raw-5')} ${posting('raw-5', 0, 'llc:checking', '1.00')} ${posting('raw-5', 1, 'ana:checking', '-1.00')} COMMIT;`);
+      expect([foreign.code, foreign.constraint]).toEqual(['23503', 'posting_account']);
+      const repeated = await refusal(`BEGIN; ${entry('opening')} COMMIT;`);
+      expect([repeated.code, repeated.constraint]).toEqual(['23505', 'entries_pkey']);
+      expect(await snapshotLedger(ledger)).toEqual(before);
+    });
+
+    it('refuses postings added to an entry committed earlier, and any edit or deletion of postings, entries or audit records', async () => {
+      const { ledger, s, refusal, posting, before } = await seeded();
+      const late = await refusal(`BEGIN; ${posting('opening', 2, 'ana:housing', '5.00')} ${posting('opening', 3, 'ana:checking', '-5.00')} COMMIT;`);
+      expect(late.constraint).toBe('postings_with_entry');
+      expect((await refusal(`UPDATE ${s}.postings SET amount = amount * 2;`)).constraint).toBe('postings_append_only');
+      expect((await refusal(`DELETE FROM ${s}.postings;`)).constraint).toBe('postings_append_only');
+      expect((await refusal(`DELETE FROM ${s}.entries;`)).constraint).toBe('entries_append_only');
+      expect((await refusal(`UPDATE ${s}.entries SET date = '2026-01-02';`)).constraint).toBe('entry_immutable');
+      expect((await refusal(`UPDATE ${s}.audit SET actor = 'someone else';`)).constraint).toBe('audit_append_only');
+      expect(await snapshotLedger(ledger)).toEqual(before);
+    });
+
+    it('refuses an audit record that does not follow the head of the log', async () => {
+      const { ledger, s, refusal, before } = await seeded();
+      const error = await refusal(`INSERT INTO ${s}.audit (seq, at, actor, action, subject_id, payload, prev_hash, hash) VALUES (1000, 'x', 'x', 'x', 'x', '{}', repeat('0', 64), repeat('1', 64));`);
+      expect(error.constraint).toBe('audit_chained');
+      expect(await snapshotLedger(ledger)).toEqual(before);
+    });
+  });
+}

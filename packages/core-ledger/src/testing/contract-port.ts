@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountRecord, EntityRecord, EntryRecord, LedgerStore } from '../ports/ledger-store.js';
+
+const createdAt = '2026-01-01T00:00:00.000Z';
+const entity: EntityRecord = { id: 'e', kind: 'individual', name: 'E', baseCurrency: 'USD', owners: [], closedThrough: null, fingerprint: '{}', createdAt };
+const cash: AccountRecord = {
+  id: 'cash', entityId: 'e', name: 'Assets:Cash', type: 'asset', subtype: 'cash', currency: 'USD', scale: 2,
+  balanceMin: null, balanceMax: null, counterpartyId: null, openedOn: '2026-01-01', closedOn: null, fingerprint: '{}', createdAt,
+};
+const other: AccountRecord = { ...cash, id: 'other', name: 'Equity:Other', type: 'equity', subtype: 'other' };
+
+/** An entry moving `amount` minor units into cash from the other account. */
+function entry(id: string, date: string, amount: bigint, status: EntryRecord['status'] = 'posted'): EntryRecord {
+  return {
+    id, entityId: 'e', date, description: id, metadata: {}, status, reversesId: null, reversedById: null, flowId: null, fingerprint: id, recordedAt: createdAt,
+    postings: [{ accountId: 'cash', amount }, { accountId: 'other', amount: -amount }],
+  };
+}
+
+/**
+ * The port half of the contract: what a store must do below the ledger
+ * service (balances maintained exactly under back-dating, bound windows,
+ * pending holds, rollback of a failed unit), checked through `LedgerTx`.
+ */
+export function describeStorePort(createStore: () => LedgerStore | Promise<LedgerStore>): void {
+  const seeded = async (entries: readonly EntryRecord[]): Promise<LedgerStore> => {
+    const store = await createStore();
+    await store.transact(async (tx) => {
+      await tx.putEntities([entity]);
+      await tx.putAccounts([cash, other]);
+      await tx.insertEntries(entries);
+    });
+    return store;
+  };
+  const windowOf = (store: LedgerStore, fromDate: string) => store.transact(async (tx) => (await tx.getBalanceWindows([{ accountId: 'cash', fromDate }]))[0]);
+
+  describe('LedgerTx', () => {
+    it('keeps as-of balances and bound windows exact when entries are back-dated', async () => {
+      const store = await seeded([entry('a', '2026-01-10', 100n), entry('b', '2026-01-20', 50n), entry('c', '2026-01-05', -30n), entry('d', '2026-01-10', 7n)]);
+      const asOf = (date: string | null) => store.transact(async (tx) => (await tx.getBalancesAsOf(['cash'], date, false))[0]);
+      expect([await asOf('2026-01-04'), await asOf('2026-01-05'), await asOf('2026-01-10'), await asOf('2026-01-19'), await asOf(null)]).toEqual([0n, -30n, 77n, 77n, 127n]);
+      expect(await windowOf(store, '2026-01-06')).toEqual({ total: 127n, minFrom: -30n, maxFrom: 127n, lastDate: '2026-01-20', pendingDebit: 0n, pendingCredit: 0n });
+      expect(await windowOf(store, '2026-01-15')).toMatchObject({ minFrom: 77n, maxFrom: 127n });
+    });
+
+    it('holds pending amounts apart, and moves them when an entry is posted or voided', async () => {
+      const store = await seeded([entry('a', '2026-01-10', 100n), entry('p', '2026-01-12', -40n, 'pending'), entry('q', '2026-01-13', 25n, 'pending')]);
+      expect(await windowOf(store, '2026-01-12')).toMatchObject({ total: 100n, pendingDebit: 25n, pendingCredit: -40n });
+      const withPending = (date: string) => store.transact(async (tx) => (await tx.getBalancesAsOf(['cash'], date, true))[0]);
+      expect([await withPending('2026-01-11'), await withPending('2026-01-12'), await withPending('2026-01-13')]).toEqual([100n, 60n, 85n]);
+      // The reversal link names an entry that exists: a SQL store may back it with a foreign key.
+      await store.transact((tx) => tx.updateEntries([{ id: 'p', status: 'posted' }, { id: 'q', status: 'voided' }, { id: 'a', reversedById: 'q' }]));
+      expect(await windowOf(store, '2026-01-01')).toMatchObject({ total: 60n, pendingDebit: 0n, pendingCredit: 0n, lastDate: '2026-01-12' });
+      const [a, p, q] = await store.transact((tx) => tx.getEntries(['a', 'p', 'q']));
+      expect([a?.reversedById, p?.status, q?.status]).toEqual(['q', 'posted', 'voided']);
+    });
+
+    it('rolls a failed unit of work back completely, holds and balances included', async () => {
+      const store = await seeded([entry('a', '2026-01-10', 100n)]);
+      const read = () => store.transact(async (tx) => [await tx.getBalanceWindows([{ accountId: 'cash', fromDate: '2026-01-01' }]), await tx.listEntries({ limit: 10 }), await tx.listAccounts('e'), await tx.getAuditHead()]);
+      const before = await read();
+      await expect(
+        store.transact(async (tx) => {
+          await tx.insertEntries([entry('b', '2026-01-03', 5n), entry('p', '2026-01-04', -40n, 'pending')]);
+          await tx.updateEntries([{ id: 'p', status: 'posted' }, { id: 'a', reversedById: 'b' }]);
+          await tx.putAccounts([{ ...cash, closedOn: '2026-02-01' }]);
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await read()).toEqual(before);
+    });
+
+    it('refuses a duplicate entry id and keeps nothing of that unit', async () => {
+      const store = await seeded([entry('a', '2026-01-10', 100n)]);
+      await expect(store.transact((tx) => tx.insertEntries([entry('b', '2026-01-11', 1n), entry('a', '2026-01-12', 2n)]))).rejects.toThrow();
+      expect(await store.transact(async (tx) => [await tx.getBalancesAsOf(['cash'], null, false), (await tx.listEntries({ limit: 10 })).map((item) => item.id)])).toEqual([[100n], ['a']]);
+    });
+  });
+}

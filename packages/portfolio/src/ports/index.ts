@@ -1,0 +1,2 @@
+export { createStaticPriceSource, type PriceSource } from './price-source.js';
+export type { Broker, Fill, OrderRequest } from './broker.js';

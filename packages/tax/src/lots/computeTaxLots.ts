@@ -1,0 +1,327 @@
+import { KronosError, Money, asset, currency } from '@kronos/core-ledger';
+import { yearOf } from '../_internal/dates.js';
+import { createGroupResolver } from '../_internal/groups.js';
+import { type Acquisition, type EngineState, type LotState, type RecordUnits, insertLot, positionKey, pruneLots, toRawLot } from '../_internal/state.js';
+import { allocateUnits, checkedUnits, fractionOf, fromUnits, toSafeUnits, toUnits } from '../_internal/units.js';
+import { DisposalView, LotView, type RawDisposal, type RawMatch } from '../_internal/views.js';
+import { classifyHoldingPeriod } from '../holding/classifyHoldingPeriod.js';
+import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
+import { applyWashSale, rebase } from '../wash/applyWashSale.js';
+import { isValidatedTaxRecords, parseTaxProfile, parseTaxRecords } from './parseRecords.js';
+import { planUnits } from './planRelief.js';
+import type { Disposal, TaxLotLedger } from './types.js';
+
+/** Same-day order: corporate actions, then acquisitions, then sales; then by record id. */
+const phaseOf: Readonly<Record<TaxRecord['kind'], number>> = { split: 0, symbolChange: 0, buy: 1, reinvest: 1, transferIn: 1, sell: 2 };
+
+/**
+ * Builds the taxpayer's lot ledgers from trade records and relieves lots on
+ * every sale, running the wash-sale rule across all the taxpayer's accounts
+ * (and an opted-in spouse's) as it goes, so chains of wash sales carry through.
+ *
+ * Records are processed by date; on one day corporate actions come first, then
+ * purchases, then sales, each group in ascending record id. That is the
+ * documented same-day rule: the result does not depend on the order records are
+ * given in, and loss sales on one day take replacements in record-id order.
+ *
+ * Amounts are exact: inside, USD are integer cents and quantities integers at
+ * the largest asset scale in the records; results are read-only views whose
+ * `Money` values are made when first read.
+ *
+ * @param records - buy, reinvest, transferIn, sell, split and symbolChange records
+ *   (validated here, unless they come from `parseTaxRecords`)
+ * @param profile - accounts, lot methods per account and year, substantially-identical groups
+ * @throws KronosError `INVALID_INPUT`, `NOT_FOUND` (unknown account), `IDEMPOTENCY_CONFLICT`,
+ *   `INSUFFICIENT_SHARES`, `LOT_NOT_FOUND`, `AMOUNT_TOO_LARGE` (an amount or total beyond 2^53 smallest units)
+ *
+ * @example
+ * ```ts
+ * const usd = (amount: string) => ({ amount, currency: 'USD', scale: 2 });
+ * const x = (amount: string) => ({ amount, currency: 'X', scale: 0 });
+ * const ledger = computeTaxLots([
+ *   { kind: 'buy', id: 'b1', accountId: 'brokerage', date: '2024-01-02', symbol: 'X', quantity: x('100'), cost: usd('1000.00') },
+ *   { kind: 'sell', id: 's1', accountId: 'brokerage', date: '2024-03-01', symbol: 'X', quantity: x('100'), proceeds: usd('750.00') },
+ *   { kind: 'buy', id: 'b2', accountId: 'brokerage', date: '2024-03-15', symbol: 'X', quantity: x('100'), cost: usd('800.00') },
+ * ], { accounts: [{ id: 'brokerage', type: 'taxable' }] });
+ * ledger.disposals[0]?.disallowedLoss.toString(); //=> '250.00'
+ * ledger.openLots[0]?.basis.toString(); //=> '1050.00'
+ * ```
+ */
+export function computeTaxLots(records: readonly unknown[], profile: TaxProfileInput): TaxLotLedger {
+  const parsedProfile = parseTaxProfile(profile);
+  const parsed = [...(isValidatedTaxRecords(records) ? records : parseTaxRecords(records))].sort(compareRecords);
+  const state = createEngineState(parsedProfile, parsed);
+  const disposals: Disposal[] = [];
+  let acquired = 0;
+  parsed.forEach((record, index) => {
+    switch (record.kind) {
+      case 'buy':
+      case 'reinvest':
+      case 'transferIn':
+        if (record.kind === 'transferIn') transferIn(state, record, unitsOf(state, index));
+        else acquire(state, record, unitsOf(state, index));
+        acquired += unitsOf(state, index).usd;
+        break;
+      case 'sell':
+        for (const raw of sell(state, record, unitsOf(state, index))) disposals.push(new DisposalView(raw, state.scales));
+        break;
+      case 'split':
+        split(state, record);
+        break;
+      case 'symbolChange':
+        changeSymbol(state, record);
+        break;
+    }
+  });
+  const keys = [...state.open.keys()].sort();
+  const openLots = keys.flatMap((key) => (state.open.get(key) ?? []).map((lot) => new LotView(toRawLot(lot), state.scales)));
+  return { openLots, disposals, totals: sumTotals(disposals, acquired, state) };
+}
+
+/** The units of the trade record at `index` in the sorted records. */
+function unitsOf(state: EngineState, index: number): RecordUnits {
+  return state.units[index] as RecordUnits;
+}
+
+function compareRecords(a: TaxRecord, b: TaxRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const phase = phaseOf[a.kind] - phaseOf[b.kind];
+  if (phase !== 0) return phase;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function createEngineState(profile: TaxProfile, records: readonly TaxRecord[]): EngineState {
+  const accounts = new Map(profile.accounts.map((account) => [account.id, account]));
+  const pairs: [string, string][] = [];
+  let quantityScale = 0;
+  for (const record of records) {
+    if (record.kind !== 'split' && record.kind !== 'symbolChange') quantityScale = Math.max(quantityScale, record.quantity.currency.scale);
+  }
+  // By position in the sorted records: an array index is cheaper than a look-up by id on every trade.
+  const units: (RecordUnits | undefined)[] = [];
+  // Every sum the engine makes is bounded by these totals (a wash-sale chain moves basis, it never creates it), so checking them keeps every sum exact.
+  let quantityTotal = 0;
+  let usdTotal = 0;
+  records.forEach((record, index) => {
+    const account = accounts.get(record.accountId);
+    if (account === undefined) {
+      throw new KronosError('NOT_FOUND', `Record '${record.id}' names account '${record.accountId}', which is not in the profile: add it to profile.accounts.`, { id: record.id, accountId: record.accountId });
+    }
+    if (account.owner === 'spouse' && !profile.includeSpouse) {
+      throw new KronosError('INVALID_INPUT', `Record '${record.id}' is in the spouse's account '${account.id}': set includeSpouse: true to include the spouse's accounts, or leave their records out.`, { id: record.id, accountId: account.id });
+    }
+    if (record.kind === 'symbolChange') pairs.push([record.symbol, record.newSymbol]);
+    else if (record.kind !== 'split') {
+      if (record.cusip !== undefined) pairs.push([record.symbol, `cusip:${record.cusip.toUpperCase()}`]);
+      const usd = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
+      const recordUnits = { quantity: toUnits(record.quantity, quantityScale), usd: toUnits(usd, usd.currency.scale) };
+      units[index] = recordUnits;
+      quantityTotal += recordUnits.quantity;
+      usdTotal += Math.abs(recordUnits.usd);
+    }
+  });
+  checkedUnits(quantityTotal, 'The total of the records\' share quantities');
+  checkedUnits(usdTotal, 'The total of the records\' USD amounts');
+  const state: EngineState = {
+    profile,
+    accounts,
+    groups: createGroupResolver({ groups: profile.substantiallyIdentical, pairs }),
+    scales: { quantity: quantityScale, usd: currency('USD') },
+    permanentTypes: new Set(profile.permanentReplacementTypes),
+    open: new Map(),
+    byOrigin: new Map(),
+    acquisitions: new Map(),
+    acquisitionById: new Map(),
+    pending: new Map(),
+    section1256: new Set(profile.section1256Symbols),
+    units,
+    seq: 0,
+  };
+  indexAcquisitions(state, records);
+  return state;
+}
+
+/** Every purchase up front: a loss sale can be washed by a purchase up to 30 days later. */
+function indexAcquisitions(state: EngineState, records: readonly TaxRecord[]): void {
+  records.forEach((record, index) => {
+    if ((record.kind !== 'buy' && record.kind !== 'reinvest') || state.section1256.has(record.symbol)) return;
+    const acquisition: Acquisition = { id: record.id, accountId: record.accountId, date: record.date, capacity: unitsOf(state, index).quantity, processed: false };
+    const key = state.groups.keyOf(record.symbol);
+    const list = state.acquisitions.get(key);
+    if (list === undefined) state.acquisitions.set(key, [acquisition]);
+    else list.push(acquisition); // records are sorted, so each list is in date then id order
+    state.acquisitionById.set(record.id, acquisition);
+  });
+}
+
+interface NewLotFields {
+  readonly id: string;
+  readonly originId: string;
+  readonly accountId: string;
+  readonly symbol: string;
+  readonly unit: LotState['unit'];
+  readonly quantity: number;
+  readonly basis: number;
+  readonly acquiredOn: string;
+  readonly holdingPeriodStart: string;
+  readonly basisReported: boolean;
+}
+
+function newLot(state: EngineState, f: NewLotFields): LotState {
+  state.seq += 1;
+  return {
+    id: f.id, originId: f.originId, accountId: f.accountId, symbol: f.symbol, unit: f.unit, quantity: f.quantity, basis: f.basis,
+    washAdjustment: 0, acquiredOn: f.acquiredOn, holdingPeriodStart: f.holdingPeriodStart, basisReported: f.basisReported,
+    usedAsReplacement: false, seq: state.seq, splits: 0,
+  };
+}
+
+/** A purchase becomes a lot; parts already matched as wash-sale replacements become their own lots. */
+function acquire(state: EngineState, record: BuyRecord | ReinvestRecord, units: RecordUnits): void {
+  const acquisition = state.acquisitionById.get(record.id);
+  if (acquisition !== undefined) acquisition.processed = true;
+  const { quantity, usd: cost } = units;
+  const lotOf = (id: string, units: number, basis: number) => newLot(state, {
+    id, originId: record.id, accountId: record.accountId, symbol: record.symbol, unit: record.quantity.currency, quantity: units, basis,
+    acquiredOn: record.date, holdingPeriodStart: record.date, basisReported: record.basisReported,
+  });
+  const pending = state.pending.get(record.id);
+  if (pending === undefined) {
+    insertLot(state, lotOf(record.id, quantity, cost));
+    return;
+  }
+  state.pending.delete(record.id);
+  let rest = quantity;
+  for (const p of pending) rest -= p.quantity;
+  const costParts = allocateUnits(cost, [...pending.map((p) => p.quantity), rest]);
+  pending.forEach((p, i) => {
+    const lot = lotOf(`${record.id}/w${i + 1}`, p.quantity, costParts[i] ?? 0);
+    lot.usedAsReplacement = true;
+    if (!p.permanent) rebase(lot, p.loss, { holdingPeriodStart: p.soldStart, soldOn: p.soldOn });
+    p.match.replacementLotId = lot.id;
+    p.match.replacementQuantity = lot.quantity;
+    p.match.replacementUnit = lot.unit;
+    insertLot(state, lot);
+  });
+  if (rest > 0) insertLot(state, lotOf(record.id, rest, costParts[costParts.length - 1] ?? 0));
+}
+
+function transferIn(state: EngineState, record: TransferInRecord, units: RecordUnits): void {
+  insertLot(state, newLot(state, {
+    id: record.id,
+    originId: record.id,
+    accountId: record.accountId,
+    symbol: record.symbol,
+    unit: record.quantity.currency,
+    quantity: units.quantity,
+    basis: units.usd,
+    acquiredOn: record.acquiredOn,
+    holdingPeriodStart: record.holdingPeriodStart ?? record.acquiredOn,
+    basisReported: record.basisReported,
+  }));
+}
+
+/**
+ * The lot method for an account in a year: a rule for the account and the
+ * year wins, then one for the account, then one for the year, then the default.
+ *
+ * @example
+ * ```ts
+ * resolveLotMethod({ defaultMethod: 'fifo', methods: [{ accountId: 'ira', method: 'hifo' }] }, 'ira', 2024); //=> 'hifo'
+ * ```
+ */
+export function resolveLotMethod(profile: Pick<TaxProfile, 'methods' | 'defaultMethod'>, accountId: string, year: number): LotMethod {
+  let best: { score: number; method: LotMethod } = { score: -1, method: profile.defaultMethod };
+  for (const rule of profile.methods) {
+    if ((rule.accountId !== undefined && rule.accountId !== accountId) || (rule.year !== undefined && rule.year !== year)) continue;
+    const score = (rule.accountId !== undefined ? 2 : 0) + (rule.year !== undefined ? 1 : 0);
+    if (score > best.score) best = { score, method: rule.method };
+  }
+  return best.method;
+}
+
+function sell(state: EngineState, record: SellRecord, units: RecordUnits): RawDisposal[] {
+  const account = state.accounts.get(record.accountId);
+  if (account === undefined) throw new KronosError('NOT_FOUND', `Unknown account '${record.accountId}'.`, { accountId: record.accountId });
+  const key = positionKey(record.accountId, record.symbol);
+  const method = resolveLotMethod(state.profile, record.accountId, yearOf(record.date));
+  const scale = state.scales.quantity;
+  const { quantity, usd: proceeds } = units;
+  const plan = planUnits({
+    lots: state.open.get(key) ?? [],
+    quantity,
+    proceeds,
+    scale,
+    symbol: record.symbol,
+    method,
+    soldOn: record.date,
+    picks: record.lots?.map((pick) => ({ lotId: pick.lotId, quantity: toUnits(pick.quantity, scale) })),
+    rates: state.profile.rates,
+  });
+  for (const piece of plan.pieces) {
+    piece.lot.quantity -= piece.quantity;
+    if (method !== 'average') piece.lot.basis -= piece.basis;
+    piece.lot.washAdjustment -= piece.washAdjustment;
+  }
+  for (const entry of plan.rebasis) entry.lot.basis = entry.basis;
+  pruneLots(state, key);
+  const proceedsParts = plan.pieces.length === 1 ? [proceeds] : allocateUnits(proceeds, plan.pieces.map((piece) => piece.quantity));
+  const section1256 = state.section1256.has(record.symbol);
+  const checkWash = account.type === 'taxable' && !section1256;
+  return plan.pieces.map((piece, i) => {
+    const lot = piece.lot;
+    const raw: RawDisposal = {
+      id: `${record.id}:${lot.id}`, saleId: record.id, lotId: lot.id, originId: lot.originId, accountId: record.accountId, accountType: account.type,
+      symbol: record.symbol, unit: record.quantity.currency, quantity: piece.quantity, acquiredOn: lot.acquiredOn,
+      holdingPeriodStart: lot.holdingPeriodStart, soldOn: record.date, term: classifyHoldingPeriod(lot.holdingPeriodStart, record.date),
+      method, proceeds: proceedsParts[i] ?? 0, basis: piece.basis, disallowed: 0, permanent: 0, matches: noMatches,
+      taxable: account.type === 'taxable', section1256, basisReported: lot.basisReported, form1099B: record.form1099B,
+    };
+    if (checkWash && raw.basis > raw.proceeds) {
+      const wash = applyWashSale(state, raw);
+      raw.disallowed = wash.disallowed;
+      raw.permanent = wash.permanent;
+      raw.matches = wash.matches;
+    }
+    return raw;
+  });
+}
+
+const noMatches: readonly RawMatch[] = Object.freeze([]);
+
+function split(state: EngineState, record: SplitRecord): void {
+  const key = positionKey(record.accountId, record.symbol);
+  const [numerator, denominator] = fractionOf(record.ratio);
+  for (const lot of state.open.get(key) ?? []) {
+    // Fractions of a share beyond the asset's scale are paid as cash in lieu, which is not modelled: quantities round down.
+    const step = 10n ** BigInt(state.scales.quantity - lot.unit.scale);
+    lot.quantity = toSafeUnits(((BigInt(lot.quantity) * numerator) / denominator / step) * step, `The shares of ${record.symbol} after the split on ${record.date}`);
+  }
+  pruneLots(state, key);
+}
+
+function changeSymbol(state: EngineState, record: SymbolChangeRecord): void {
+  const key = positionKey(record.accountId, record.symbol);
+  const lots = state.open.get(key) ?? [];
+  state.open.delete(key);
+  for (const lot of lots) {
+    const origin = state.byOrigin.get(lot.originId);
+    if (origin !== undefined) state.byOrigin.set(lot.originId, origin.filter((l) => l !== lot));
+    lot.symbol = record.newSymbol;
+    lot.unit = asset(record.newSymbol, lot.unit.scale);
+    insertLot(state, lot);
+  }
+}
+
+function sumTotals(disposals: readonly Disposal[], acquired: number, state: EngineState): TaxLotLedger['totals'] {
+  let carried = 0n;
+  let permanent = 0n;
+  for (const disposal of disposals) {
+    const raw = (disposal as DisposalView).raw;
+    // Summed as bigints: a chain of wash sales can carry one loss through many disposals.
+    if (raw.disallowed !== 0) carried += BigInt(raw.disallowed - raw.permanent);
+    if (raw.permanent !== 0) permanent += BigInt(raw.permanent);
+  }
+  const usd = state.scales.usd;
+  return { acquiredBasis: fromUnits(acquired, 2, usd), disallowedCarried: Money.fromMinorUnits(carried, usd), disallowedPermanent: Money.fromMinorUnits(permanent, usd) };
+}

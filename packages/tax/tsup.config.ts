@@ -1,0 +1,3 @@
+import { kronosTsup } from '../../scripts/tsup-preset.js';
+
+export default kronosTsup(["."]);

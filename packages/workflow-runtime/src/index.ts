@@ -1,0 +1,1 @@
+export { KronosError, isKronosError, type KronosErrorCode } from './errors/index.js';
