@@ -9,6 +9,7 @@
 import { createMemoryStore } from '@kronos/core-ledger';
 import { createPgliteStore } from '@kronos/adapters/pglite';
 import { runBooks } from './books.js';
+import { runPlan } from './plan.js';
 
 const inMemory = process.argv.includes('--memory');
 const dataDir = process.env['KRONOS_DATA_DIR'] ?? './.kronos-data';
@@ -16,6 +17,7 @@ const store = inMemory ? createMemoryStore() : await createPgliteStore({ dataDir
 try {
   console.log(`Store: ${inMemory ? 'in memory' : `PGlite (embedded Postgres) in ${dataDir}`}\n`);
   console.log(await runBooks(store));
+  console.log(`\n${await runPlan(store)}`);
 } finally {
   if ('close' in store && typeof store.close === 'function') await store.close();
 }
