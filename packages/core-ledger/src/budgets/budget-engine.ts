@@ -99,7 +99,12 @@ function sortPostings(plan: BudgetPlan, entries: readonly EntryRecord[]): Map<st
   return byMonth;
 }
 
-/** Assignments and moves per month and envelope, and holds per month (the latest written wins). */
+/**
+ * Assignments and moves per month and envelope, and holds per month (the
+ * latest written wins). Assignments and moves naming an envelope the plan no
+ * longer has (the payment envelope of a card taken off budget) are left out,
+ * so that money is back in to-be-budgeted.
+ */
 function sortRecords(plan: BudgetPlan) {
   const assigned = new Map<string, Map<string, bigint>>();
   const moved = new Map<string, Map<string, bigint>>();
@@ -111,8 +116,11 @@ function sortRecords(plan: BudgetPlan) {
   };
   for (const record of plan.records) {
     if (record.month === null || record.amount === null) continue;
-    if (record.kind === 'assign') add(perMonth(assigned, record.month), String(record.data['envelopeId']), record.amount);
-    else if (record.kind === 'move') {
+    const known = (key: string): boolean => plan.envelopeById.has(String(record.data[key]));
+    if (record.kind === 'assign') {
+      if (known('envelopeId')) add(perMonth(assigned, record.month), String(record.data['envelopeId']), record.amount);
+    } else if (record.kind === 'move') {
+      if (!known('fromEnvelopeId') || !known('toEnvelopeId')) continue;
       add(perMonth(moved, record.month), String(record.data['fromEnvelopeId']), -record.amount);
       add(perMonth(moved, record.month), String(record.data['toEnvelopeId']), record.amount);
     } else if (record.kind === 'hold') held.set(record.month, record.amount);

@@ -84,6 +84,17 @@ describe('budgetMonth', () => {
     expect([february.overspentCashFromLastMonth, accountedFor(february), february.onBudgetBalance].map(String)).toEqual(['20.00', '9890.00', '9890.00']);
   });
 
+  it('gives money assigned to a card\'s payment envelope back to to-be-budgeted when the card is taken off budget', async () => {
+    const ledger = await budgeted();
+    await ledger.budgets.assignMoney({ id: 'to-card', entityId: 'ana', month: '2026-01', envelopeId: 'card-payment:ana:credit-card', amount: '70.00' });
+    await ledger.budgets.moveMoney({ id: 'card-to-food', entityId: 'ana', month: '2026-01', fromEnvelopeId: 'card-payment:ana:credit-card', toEnvelopeId: 'food', amount: '20.00' });
+    expect(String((await january(ledger)).toBeBudgeted)).toBe('9930.00');
+    await ledger.budgets.configureBudget({ id: 'no-card', entityId: 'ana', onBudgetAccountIds: ['ana:checking', 'ana:savings'] });
+    const month = await january(ledger);
+    expect([month.toBeBudgeted, available(month, 'food'), month.envelopes.some((item) => item.kind === 'card_payment')].map(String)).toEqual(['10000.00', '0.00', 'false']);
+    expect(String(accountedFor(month))).toBe(String(month.onBudgetBalance));
+  });
+
   it('refuses accounts in another currency, envelopes named like card payment envelopes, and a budget spanning more than 1200 months', async () => {
     const ledger = await budgeted();
     await ledger.openAccount({ id: 'ana:eur', entityId: 'ana', name: 'Assets:Bank:Euro', subtype: 'checking', currency: 'EUR', openedOn: '2026-01-01' });

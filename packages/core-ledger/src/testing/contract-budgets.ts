@@ -283,7 +283,7 @@ function describeBudgetProperties(createStore: () => LedgerStore | Promise<Ledge
           const ledger = await playedBudget(createStore, ops);
           for (const month of [...months, '2026-04']) {
             const view = await ledger.budgets.budgetMonth({ entityId: 'ana', month });
-            let balances = Money.zero('USD');
+            let balances = Money.zero(view.currency);
             for (const accountId of onBudgetIds) balances = balances.add(await ledger.getBalance({ accountId, asOf: `${month}-28` }));
             expect([month, view.onBudgetBalance.toString()]).toEqual([month, balances.toString()]);
             expect([month, accountedFor(view).toString()]).toEqual([month, balances.toString()]);
