@@ -75,3 +75,25 @@ export {
 
 // Plain-text reports
 export { formatBalanceSheet, formatIncomeStatement, formatVeilReport, type StatementFormatOptions } from './reports/format-text.js';
+
+// Budgets (zero-based envelopes)
+export { createBudgets, type Budgets } from './budgets/budgets.js';
+export {
+  AssignInputSchema,
+  ConfigureBudgetInputSchema,
+  EnvelopeInputSchema,
+  EnvelopePolicyInputSchema,
+  HoldInputSchema,
+  MoveInputSchema,
+  budgetAccountsMax,
+  type AssignInput,
+  type BudgetAction,
+  type ConfigureBudgetInput,
+  type EnvelopeInput,
+  type EnvelopePolicyInput,
+  type HoldInput,
+  type MoveInput,
+} from './budgets/budget-records.js';
+export { MonthSchema, OverspendingPolicySchema, RolloverPolicySchema, budgetMonthsMax, cardPaymentPrefix, onBudgetAssetSubtypes, type OverspendingPolicy, type RolloverPolicy } from './budgets/budget-plan.js';
+export { BudgetMonthQuerySchema, budgetEntryPageSize, budgetEntryPagesMax, type BudgetMonth, type BudgetMonthQuery, type EnvelopeMonth } from './budgets/budget-month.js';
+export type { MoneyFlow, MoneyFlowLink, MoneyFlowNode, MoneyFlowNodeKind } from './budgets/money-flow.js';

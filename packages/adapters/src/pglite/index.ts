@@ -68,7 +68,7 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
  * import { migratePglite } from '@kronos/adapters/pglite';
  * // An in-memory database here; pass { dataDir } (or { db }) to migrate a real one.
  * const report = await migratePglite();
- * report.to; //=> 2
+ * report.to; //=> 3
  * ```
  */
 export async function migratePglite(options: Pick<PgliteStoreOptions, 'dataDir' | 'db' | 'schema'> & MigrateOptions = {}): Promise<MigrationReport> {

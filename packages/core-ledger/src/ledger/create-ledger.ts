@@ -19,6 +19,7 @@ import { closePeriod, reopenPeriod, type ClosePeriodInput, type PeriodEvent, typ
 import type { EventBus } from '../ports/event-bus.js';
 import type { AuditRecord, FlowQuery, LedgerStore, LedgerTx } from '../ports/ledger-store.js';
 import type { Clock, IdGenerator } from '../ports/runtime.js';
+import { createBudgets, type Budgets } from '../budgets/budgets.js';
 import { getBalance, getRollup, type BalanceQuery, type RollupQuery } from '../queries/balances.js';
 import { listJournal, type JournalPage, type JournalQuery } from '../queries/list-journal.js';
 import { balanceSheet, incomeStatement, trialBalance, type BalanceSheet, type BalanceSheetQuery, type IncomeStatement, type IncomeStatementQuery, type TrialBalance, type TrialBalanceQuery } from '../queries/statements.js';
@@ -47,6 +48,8 @@ export interface LedgerDeps {
 export interface Ledger {
   /** The bus the ledger publishes to: subscribe here. */
   readonly events: EventBus;
+  /** Zero-based envelope budgets over this ledger's postings. @example `(await ledger.budgets.budgetMonth({ entityId: 'ana', month: '2026-01' })).toBeBudgeted.toString() //=> '2600.00'` */
+  readonly budgets: Budgets;
   /** Creates an entity. @example `await ledger.createEntity({ id: 'ana', kind: 'individual', name: 'Ana Diaz', baseCurrency: 'USD' })` */
   createEntity(input: EntityInput, options?: WriteOptions): Promise<Entity>;
   /** One entity, or NOT_FOUND. @example `(await ledger.getEntity('ana')).kind //=> 'individual'` */
@@ -135,6 +138,7 @@ export function createLedger(deps: LedgerDeps): Ledger {
   const read = <T>(work: (tx: LedgerTx) => Promise<T>): Promise<T> => context.store.transact(work, { readOnly: true });
   return {
     events: context.events,
+    budgets: createBudgets(context),
     createEntity: (input, options) => createEntity(context, input, options),
     getEntity: (id) => read(async (tx) => toEntity((await tx.getEntities([id]))[0] ?? missing('entity', id))),
     listEntities: () => read(async (tx) => (await tx.listEntities()).map(toEntity)),

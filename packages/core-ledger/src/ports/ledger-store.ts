@@ -14,7 +14,8 @@
  * them as `NUMERIC` and scales by the account's `scale`.
  *
  * A SQL store, in outline: one table per record type (entities, accounts,
- * entries with their postings in a child table, flows, period_events, audit)
+ * entries with their postings in a child table, flows, period_events,
+ * budget_records, audit)
  * with the ids as primary keys, so a repeated id is a unique violation the
  * ledger never reaches (it reads first) and a bug cannot slip past. Balances:
  * a row per (account, day) holding that day's posted delta, maintained in
@@ -172,6 +173,32 @@ export interface AuditRecord {
   readonly hash: string;
 }
 
+/** The kinds of budget record: setup, envelope definitions, policies and the actions that move budgeted money. */
+export type BudgetRecordKind = 'settings' | 'envelope' | 'policy' | 'assign' | 'move' | 'hold';
+
+/**
+ * A budget record: an instruction about budgeted money, never money itself
+ * (envelope balances are derived from postings and these records). Written
+ * once, never changed; the latest record of a kind wins where one replaces
+ * another (settings, policies, holds).
+ */
+export interface BudgetRecord {
+  readonly id: string;
+  readonly entityId: string;
+  readonly kind: BudgetRecordKind;
+  /** `YYYY-MM` the record acts in (assign, move, hold) or from (policy); null for settings and envelopes. */
+  readonly month: string | null;
+  /** Minor units of the budget currency (assign: signed; move, hold: zero or above); null where no amount applies. */
+  readonly amount: bigint | null;
+  /** The budget currency (the entity's base currency) and its scale. */
+  readonly currency: string;
+  readonly scale: number;
+  /** What else the kind needs (envelope ids, names, category accounts, policies), as a small JSON object. */
+  readonly data: Readonly<Record<string, JsonValue>>;
+  readonly fingerprint: string;
+  readonly recordedAt: string;
+}
+
 /**
  * What the bound checks need to know of an account from a date on: its
  * posted balance now, the lowest and highest end-of-day posted balance over
@@ -254,6 +281,12 @@ export interface LedgerTx {
   getPeriodEvents(ids: readonly string[]): Promise<readonly (PeriodEventRecord | undefined)[]>;
   insertPeriodEvents(events: readonly PeriodEventRecord[]): Promise<void>;
   listPeriodEvents(entityId: string): Promise<readonly PeriodEventRecord[]>;
+
+  getBudgetRecords(ids: readonly string[]): Promise<readonly (BudgetRecord | undefined)[]>;
+  /** Appends budget records; an id that exists is an error (the ledger reads first, so only a bug gets there). */
+  insertBudgetRecords(records: readonly BudgetRecord[]): Promise<void>;
+  /** An entity's budget records in the order they were written. */
+  listBudgetRecords(entityId: string): Promise<readonly BudgetRecord[]>;
 
   /** The last audit record, or undefined for an empty log. */
   getAuditHead(): Promise<AuditRecord | undefined>;

@@ -2,6 +2,7 @@ import type {
   AccountRecord,
   AuditRecord,
   BalanceWindow,
+  BudgetRecord,
   EntityRecord,
   EntryQuery,
   EntryRecord,
@@ -41,6 +42,8 @@ interface MemoryState {
   readonly flowList: FlowRecord[];
   readonly periodEvents: Map<string, PeriodEventRecord>;
   readonly periodEventList: PeriodEventRecord[];
+  readonly budgetRecords: Map<string, BudgetRecord>;
+  readonly budgetRecordList: BudgetRecord[];
   readonly audit: AuditRecord[];
 }
 
@@ -70,6 +73,8 @@ export function createMemoryStore(): LedgerStore {
     flowList: [],
     periodEvents: new Map(),
     periodEventList: [],
+    budgetRecords: new Map(),
+    budgetRecordList: [],
     audit: [],
   };
   let tail: Promise<unknown> = Promise.resolve();
@@ -294,6 +299,20 @@ function createMemoryTx(state: MemoryState, currentLog: () => Undo[]): LedgerTx 
     },
     async listPeriodEvents(entityId) {
       return state.periodEventList.filter((event) => event.entityId === entityId);
+    },
+    async getBudgetRecords(ids) {
+      return ids.map((id) => state.budgetRecords.get(id));
+    },
+    async insertBudgetRecords(records) {
+      const seen = new Set<string>();
+      for (const record of records) {
+        if (state.budgetRecords.has(record.id) || seen.has(record.id)) throw new Error(`insertBudgetRecords: budget record ${record.id} exists`);
+        seen.add(record.id);
+      }
+      appendAll(state.budgetRecords, state.budgetRecordList, records);
+    },
+    async listBudgetRecords(entityId) {
+      return state.budgetRecordList.filter((record) => record.entityId === entityId);
     },
     async getAuditHead() {
       return state.audit[state.audit.length - 1];

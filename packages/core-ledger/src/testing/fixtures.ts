@@ -81,7 +81,7 @@ export async function failureCode(call: () => Promise<unknown>): Promise<string 
 
 /**
  * Everything a ledger shows, as plain JSON: entities, accounts, every journal
- * page, flows, period events, the audit log and every account's balance with
+ * page, flows, period events, budget records, the audit log and every account's balance with
  * and without pending. Two snapshots are equal exactly when nothing changed.
  *
  * @example
@@ -98,9 +98,11 @@ export async function snapshotLedger(ledger: Ledger): Promise<unknown> {
   const entities = await ledger.listEntities();
   const accounts = [];
   const periods = [];
+  const budgetRecords = [];
   for (const entity of entities) {
     accounts.push(...(await ledger.listAccounts(entity.id)));
     periods.push(...(await ledger.listPeriodEvents(entity.id)));
+    budgetRecords.push(...(await ledger.budgets.listBudgetRecords(entity.id)));
   }
   const entries = [];
   let cursor: string | null = null;
@@ -121,5 +123,5 @@ export async function snapshotLedger(ledger: Ledger): Promise<unknown> {
     if (records.length < 1000) break;
     afterSeq = records[records.length - 1]!.seq;
   }
-  return JSON.parse(JSON.stringify({ entities, accounts, periods, entries, flows: await ledger.listFlows(), audit, balances }));
+  return JSON.parse(JSON.stringify({ entities, accounts, periods, budgetRecords, entries, flows: await ledger.listFlows(), audit, balances }));
 }

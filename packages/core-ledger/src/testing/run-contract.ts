@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import type { LedgerStore } from '../ports/ledger-store.js';
+import { describeBudgetContract } from './contract-budgets.js';
 import { describeLedgerExamples } from './contract-examples.js';
 import { describeLedgerProperties } from './contract-properties.js';
 import { describeStorePort } from './contract-port.js';
@@ -16,7 +17,7 @@ export interface LedgerStoreContractOptions {
 
 /**
  * Runs the LedgerStore contract (the port's own duties through `LedgerTx`,
- * then every rule of the ledger by example and as fast-check properties)
+ * then every rule of the ledger and of budgets by example and as fast-check properties)
  * against a store implementation. Call it inside a
  * vitest test file.
  *
@@ -33,5 +34,6 @@ export function runLedgerStoreContract(options: LedgerStoreContractOptions): voi
     describeStorePort(options.createStore);
     describeLedgerExamples({ createStore: options.createStore });
     describeLedgerProperties({ createStore: options.createStore, numRuns: options.numRuns ?? 25 });
+    describeBudgetContract(options.createStore, options.numRuns ?? 25);
   });
 }

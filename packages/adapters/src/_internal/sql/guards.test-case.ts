@@ -84,5 +84,20 @@ export function describeDatabaseGuards(name: string, harness: GuardHarness): voi
       expect(error.constraint).toBe('audit_chained');
       expect(await snapshotLedger(ledger)).toEqual(before);
     });
+
+    it('keeps budget records append-only, their amounts at their scale, their months well formed and their entity real', async () => {
+      const { ledger, s, refusal } = await seeded();
+      await ledger.budgets.configureBudget({ id: 'budget', entityId: 'ana', onBudgetAccountIds: ['ana:checking'] });
+      await ledger.budgets.holdForNextMonth({ id: 'hold', entityId: 'ana', month: '2026-01', amount: '10.00' });
+      const before = await snapshotLedger(ledger);
+      const budgetRecord = (id: string, entity: string, month: string, amount: string) =>
+        `INSERT INTO ${s}.budget_records (id, entity_id, kind, month, amount, currency, scale, data, fingerprint, recorded_at) VALUES ('${id}', '${entity}', 'hold', '${month}', ${amount}, 'USD', 2, '{}', 'x', now());`;
+      expect((await refusal(budgetRecord('raw-1', 'ana', '2026-01', '1.005'))).constraint).toBe('budget_amount_scale');
+      expect((await refusal(budgetRecord('raw-2', 'ana', '2026-13', '1.00'))).code).toBe('23514');
+      expect((await refusal(budgetRecord('raw-3', 'ghost', '2026-01', '1.00'))).code).toBe('23503');
+      expect((await refusal(`UPDATE ${s}.budget_records SET amount = 99;`)).constraint).toBe('budget_records_append_only');
+      expect((await refusal(`DELETE FROM ${s}.budget_records;`)).constraint).toBe('budget_records_append_only');
+      expect(await snapshotLedger(ledger)).toEqual(before);
+    });
   });
 }

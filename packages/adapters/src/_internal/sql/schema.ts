@@ -16,6 +16,8 @@
  *   triggers in the same transaction, so they can never go stale.
  */
 
+import { budgetRecordTables } from './budget-records.js';
+
 /** One step of the schema. */
 export interface Migration {
   readonly version: number;
@@ -355,6 +357,7 @@ WHERE e.status = 'pending' GROUP BY p.account_id, p.entry_id, e.date HAVING sum(
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'ledger tables and their guards', up: (s) => ledgerTables(s) + ledgerGuards(s) },
   { version: 2, name: 'maintained daily balances and pending holds', up: balanceRows },
+  { version: 3, name: 'budget records', up: budgetRecordTables },
 ];
 
 /** The schema version this build of the store reads and writes. */

@@ -2,6 +2,7 @@ import type { EntryQuery, EntryRecord, FlowQuery, LedgerTx, StoredEntryRecord } 
 import { minorToDecimal } from './amounts.js';
 import type { SqlSession } from './driver.js';
 import { getBalancesAsOf, getBalanceWindows } from './balances.js';
+import { budgetRecordMethods } from './budget-records.js';
 import {
   accountColumns,
   accountValues,
@@ -41,12 +42,12 @@ const upsert = (columns: readonly (readonly [string, string])[]): string =>
 
 /** The LedgerTx of one unit of work on one session: every call is one statement (or one per 5,000 rows). */
 export function createSqlTx(session: SqlSession, schema: string): LedgerTx {
-  return { ...bookMethods(session, schema), ...journalMethods(session, schema), ...documentMethods(session, schema) };
+  return { ...bookMethods(session, schema), ...journalMethods(session, schema), ...documentMethods(session, schema), ...budgetRecordMethods(session, schema) };
 }
 
 type BookMethods = Pick<LedgerTx, 'getEntities' | 'listEntities' | 'putEntities' | 'getAccounts' | 'listAccounts' | 'putAccounts'>;
 type JournalMethods = Pick<LedgerTx, 'getEntries' | 'insertEntries' | 'updateEntries' | 'listEntries' | 'getBalanceWindows' | 'getBalancesAsOf'>;
-type DocumentMethods = Omit<LedgerTx, keyof BookMethods | keyof JournalMethods>;
+type DocumentMethods = Omit<LedgerTx, keyof BookMethods | keyof JournalMethods | 'getBudgetRecords' | 'insertBudgetRecords' | 'listBudgetRecords'>;
 
 /** Entities and accounts. */
 function bookMethods(session: SqlSession, schema: string): BookMethods {
