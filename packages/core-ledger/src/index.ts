@@ -75,3 +75,24 @@ export {
 
 // Plain-text reports
 export { formatBalanceSheet, formatIncomeStatement, formatVeilReport, type StatementFormatOptions } from './reports/format-text.js';
+
+// Categorisation rules, commingling fixes and bills (issue #4)
+export {
+  RuleSchema,
+  RuleConditionsSchema,
+  RuleActionsSchema,
+  PayeeConditionSchema,
+  AmountConditionSchema,
+  DateConditionSchema,
+  SplitPartSchema,
+  RuleTransactionSchema,
+  rulesPerSetMax,
+  payeePatternLengthMax,
+  type Rule,
+  type RuleInput,
+  type RuleTransaction,
+} from './rules/rule-schema.js';
+export { compileRules, type RuleSet } from './rules/compile-rules.js';
+export { applyRules, type AccountOwner, type ApplyRulesOptions, type ComminglingFlag, type ComminglingKind, type RuleResult, type RuleSplit } from './rules/apply-rules.js';
+export { loadAccountOwners } from './rules/load-account-owners.js';
+export { fixCommingling, FixComminglingInputSchema, type ComminglingFix, type FixComminglingInput } from './rules/fix-commingling.js';

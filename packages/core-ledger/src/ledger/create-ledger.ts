@@ -25,6 +25,7 @@ import { balanceSheet, incomeStatement, trialBalance, type BalanceSheet, type Ba
 import { createSequentialIds, createSystemClock } from '../runtime/clock.js';
 import type { Money } from '../money/money.js';
 import { notFound, type LedgerContext, type WriteOptions } from './context.js';
+import { bindContext } from './context-of.js';
 
 /** What a ledger runs on. Only `store` is required. */
 export interface LedgerDeps {
@@ -133,7 +134,7 @@ export function createLedger(deps: LedgerDeps): Ledger {
     actor: deps.actor ?? 'system',
   };
   const read = <T>(work: (tx: LedgerTx) => Promise<T>): Promise<T> => context.store.transact(work, { readOnly: true });
-  return {
+  return bindContext<Ledger>(context, {
     events: context.events,
     createEntity: (input, options) => createEntity(context, input, options),
     getEntity: (id) => read(async (tx) => toEntity((await tx.getEntities([id]))[0] ?? missing('entity', id))),
@@ -171,7 +172,7 @@ export function createLedger(deps: LedgerDeps): Ledger {
     incomeStatement: (query) => incomeStatement(context, query),
     listAudit: (query) => listAudit(context, query),
     verifyAudit: () => verifyAudit(context),
-  };
+  });
 }
 
 function missing(kind: string, id: string): never {
