@@ -96,3 +96,20 @@ export { compileRules, type RuleSet } from './rules/compile-rules.js';
 export { applyRules, type AccountOwner, type ApplyRulesOptions, type ComminglingFlag, type ComminglingKind, type RuleResult, type RuleSplit } from './rules/apply-rules.js';
 export { loadAccountOwners } from './rules/load-account-owners.js';
 export { fixCommingling, FixComminglingInputSchema, type ComminglingFix, type FixComminglingInput } from './rules/fix-commingling.js';
+export {
+  BillSchema,
+  BillScheduleSchema,
+  MonthlyScheduleSchema,
+  WeeklyScheduleSchema,
+  YearlyScheduleSchema,
+  LastBusinessDayScheduleSchema,
+  billsPerCallMax,
+  type Bill,
+  type BillInput,
+  type BillSchedule,
+} from './bills/bill-schema.js';
+export { scheduleOccurrences, occurrenceRangeDaysMax } from './bills/schedule-occurrences.js';
+export { upcomingBills, type BillOccurrence } from './bills/upcoming-bills.js';
+export { emitDueBills, billDueEventId, billLeadDaysMax, type BillDueEvent, type EmitDueBillsOptions, type SeenIds } from './bills/emit-due-bills.js';
+export { estimateBillAmount, estimateLastNMax } from './bills/estimate-bill-amount.js';
+export { BillDueEventSchema } from './events/ledger-events.js';
