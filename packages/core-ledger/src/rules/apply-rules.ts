@@ -54,19 +54,10 @@ export interface ApplyRulesOptions {
 }
 
 const companyKinds: ReadonlySet<EntityKind> = new Set(['single_member_llc', 'multi_member_llc', 'corporation']);
-const compiledSets = new WeakMap<readonly RuleInput[], RuleSet>();
-
 function ruleSetOf(rules: RuleSet | readonly RuleInput[]): RuleSet {
-  if (!Array.isArray(rules)) {
-    if ((rules as RuleSet).kind === 'rule_set') return rules as RuleSet;
-    throw new KronosError('INVALID_INPUT', 'applyRules takes an array of rules or the result of compileRules.', {});
-  }
-  const list = rules as readonly RuleInput[];
-  const cached = compiledSets.get(list);
-  if (cached !== undefined) return cached;
-  const compiled = compileRules(list);
-  compiledSets.set(list, compiled);
-  return compiled;
+  if (Array.isArray(rules)) return compileRules(rules as readonly RuleInput[]);
+  if ((rules as RuleSet | undefined)?.kind === 'rule_set') return rules as RuleSet;
+  throw new KronosError('INVALID_INPUT', 'applyRules takes an array of rules or the result of compileRules.', {});
 }
 
 interface Seen {
@@ -150,7 +141,7 @@ function comminglingOf(expenseOf: 'personal' | 'business' | null, ruleId: string
  * `personal_expense_paid_by_llc`; `business` paid from an individual's
  * account is flagged `llc_expense_paid_personally`.
  *
- * @param rules - an array of rules (compiled once per array and cached) or `compileRules(...)`
+ * @param rules - `compileRules(...)` (compile once, apply to many transactions) or a plain array, validated and compiled on each call
  * @throws KronosError `INVALID_INPUT` for bad rules or transaction, or a split whose fixed parts do not fit the amount
  * @example
  * ```ts

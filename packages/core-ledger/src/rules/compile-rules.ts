@@ -54,8 +54,16 @@ function checkRegexSafety(pattern: string, ruleId: string, field: string): void 
       if (/[1-9k]/.test(pattern[index + 1] ?? '')) refuseRegex(pattern, ruleId, field, 'back-references are not allowed');
       index += 1;
     } else if (char === '[') inClass = true;
-    else if (char === '(') groups.push(false);
-    else if (char === ')') {
+    else if (char === '(') {
+      groups.push(false);
+      // Skip a group's modifier ((?: (?= (?! (?<= (?<! (?<name>) so its '?' is not read as a repeat.
+      if (pattern[index + 1] === '?') {
+        const kind = pattern[index + 2];
+        const named = kind === '<' && pattern[index + 3] !== '=' && pattern[index + 3] !== '!';
+        const close = named ? pattern.indexOf('>', index) : -1;
+        index = named && close !== -1 ? close : index + (kind === '<' ? 3 : 2);
+      }
+    } else if (char === ')') {
       closed = groups.pop() ?? false;
       if (closed) markRepeat(groups);
     } else if (char === '|') markRepeat(groups);
@@ -122,5 +130,5 @@ export function compileRules(rules: readonly RuleInput[]): RuleSet {
       accountIds: accountIds === undefined ? null : new Set(accountIds),
     };
   });
-  return { kind: 'rule_set', rules: parsed, compiled };
+  return Object.freeze({ kind: 'rule_set', rules: Object.freeze(parsed), compiled: Object.freeze(compiled) });
 }
