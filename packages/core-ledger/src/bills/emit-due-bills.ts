@@ -28,7 +28,14 @@ export interface EmitDueBillsOptions {
   readonly clock?: Clock;
 }
 
-/** The stable id of the announcement of one due date of one bill. */
+/**
+ * The stable id of the announcement of one due date of one bill.
+ *
+ * @example
+ * ```ts
+ * billDueEventId('rent', '2026-03-01'); //=> 'bill_due:rent:2026-03-01'
+ * ```
+ */
 export function billDueEventId(billId: string, dueDate: string): string {
   return `bill_due:${billId}:${dueDate}`;
 }

@@ -53,7 +53,10 @@ export interface ApplyRulesOptions {
   readonly accountOwner?: (accountId: string) => AccountOwner | undefined;
 }
 
+type ParsedTransaction = ReturnType<typeof RuleTransactionSchema.parse>;
+
 const companyKinds: ReadonlySet<EntityKind> = new Set(['single_member_llc', 'multi_member_llc', 'corporation']);
+
 function ruleSetOf(rules: RuleSet | readonly RuleInput[]): RuleSet {
   if (Array.isArray(rules)) return compileRules(rules as readonly RuleInput[]);
   if ((rules as RuleSet | undefined)?.kind === 'rule_set') return rules as RuleSet;
@@ -83,8 +86,6 @@ function matches(entry: CompiledRule, transaction: ParsedTransaction, seen: Seen
   return true;
 }
 
-type ParsedTransaction = ReturnType<typeof RuleTransactionSchema.parse>;
-
 function splitAmount(rule: Rule, whole: Money): RuleSplit[] {
   const parts = rule.actions.split!;
   const sign = whole.isNegative() ? -1 : 1;
@@ -96,7 +97,7 @@ function splitAmount(rule: Rule, whole: Money): RuleSplit[] {
   const fixedTotal = Money.sum(fixed.filter((money): money is Money => money !== null), whole.currency);
   const rest = whole.subtract(fixedTotal);
   const ratioIndexes = parts.flatMap((part, index) => (part.ratio === undefined ? [] : [index]));
-  if (rest.amount.abs().greaterThan(whole.amount.abs()) || (!rest.isZero() && rest.isNegative() !== whole.isNegative())) {
+  if (!rest.isZero() && rest.isNegative() !== whole.isNegative()) {
     throw new KronosError('INVALID_INPUT', `Rule '${rule.id}': its fixed split parts (${fixedTotal.abs().toString()}) exceed the transaction's ${whole.abs().toString()}. Lower the parts or add a condition on the amount.`, { ruleId: rule.id });
   }
   if (ratioIndexes.length === 0 && !rest.isZero()) {

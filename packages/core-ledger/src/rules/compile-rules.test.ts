@@ -13,6 +13,7 @@ describe('compileRules', () => {
     expect(await failureCode(async () => compileRules([{ id: 'a', actions: { category: 'x' } }, { id: 'a', actions: { category: 'y' } }]))).toBe('INVALID_INPUT');
     expect(await failureCode(async () => compileRules([{ id: 'a', conditions: { payees: { match: 'exact', value: 'x' } }, actions: { category: 'x' } } as unknown as RuleInput]))).toBe('INVALID_INPUT');
     expect(await failureCode(async () => compileRules([{ id: 'a', actions: {} }]))).toBe('INVALID_INPUT');
+    expect(await failureCode(async () => compileRules([{ id: 'a', actions: { split: [{ category: 'x', amount: '1' }, { category: 'y', ratio: '0' }] } }]))).toBe('INVALID_INPUT');
     expect(await failureCode(async () => compileRules([{ id: 'a', conditions: { amount: { min: '5', max: '4' } }, actions: { category: 'x' } }]))).toBe('INVALID_INPUT');
   });
 

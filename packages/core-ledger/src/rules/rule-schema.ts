@@ -76,7 +76,12 @@ export const RuleActionsSchema = z
     /** The budget envelope it draws on. */
     envelope: IdSchema.optional(),
     renamePayee: z.string().trim().min(1).max(200).optional(),
-    split: z.array(SplitPartSchema).min(2).max(100).optional(),
+    split: z
+      .array(SplitPartSchema)
+      .min(2)
+      .max(100)
+      .refine((parts) => parts.every((part) => part.ratio === undefined) || parts.some((part) => part.ratio !== undefined && !new Decimal(part.ratio).isZero()), 'give at least one ratio part a ratio above zero')
+      .optional(),
     /** Free labels; every matching rule adds its own (no duplicates, first seen first). */
     flags: z.array(z.string().min(1).max(64)).max(20).optional(),
     expenseOf: z.enum(['personal', 'business']).optional(),
