@@ -97,3 +97,41 @@ export {
 export { MonthSchema, OverspendingPolicySchema, RolloverPolicySchema, budgetMonthsMax, cardPaymentPrefix, onBudgetAssetSubtypes, type OverspendingPolicy, type RolloverPolicy } from './budgets/budget-plan.js';
 export { BudgetMonthQuerySchema, budgetEntryPageSize, budgetEntryPagesMax, type BudgetMonth, type BudgetMonthQuery, type EnvelopeMonth } from './budgets/budget-month.js';
 export type { MoneyFlow, MoneyFlowLink, MoneyFlowNode, MoneyFlowNodeKind } from './budgets/money-flow.js';
+
+// Categorisation rules, commingling fixes and bills (issue #4)
+export {
+  RuleSchema,
+  RuleConditionsSchema,
+  RuleActionsSchema,
+  PayeeConditionSchema,
+  AmountConditionSchema,
+  DateConditionSchema,
+  SplitPartSchema,
+  RuleTransactionSchema,
+  rulesPerSetMax,
+  payeePatternLengthMax,
+  type Rule,
+  type RuleInput,
+  type RuleTransaction,
+} from './rules/rule-schema.js';
+export { compileRules, type RuleSet } from './rules/compile-rules.js';
+export { applyRules, type AccountOwner, type ApplyRulesOptions, type ComminglingFlag, type ComminglingKind, type RuleResult, type RuleSplit } from './rules/apply-rules.js';
+export { loadAccountOwners } from './rules/load-account-owners.js';
+export { fixCommingling, FixComminglingInputSchema, type ComminglingFix, type FixComminglingInput } from './rules/fix-commingling.js';
+export {
+  BillSchema,
+  BillScheduleSchema,
+  MonthlyScheduleSchema,
+  WeeklyScheduleSchema,
+  YearlyScheduleSchema,
+  LastBusinessDayScheduleSchema,
+  billsPerCallMax,
+  type Bill,
+  type BillInput,
+  type BillSchedule,
+} from './bills/bill-schema.js';
+export { scheduleOccurrences, occurrenceRangeDaysMax } from './bills/schedule-occurrences.js';
+export { upcomingBills, type BillOccurrence } from './bills/upcoming-bills.js';
+export { emitDueBills, billDueEventId, billLeadDaysMax, type BillDueEvent, type EmitDueBillsOptions, type SeenIds } from './bills/emit-due-bills.js';
+export { estimateBillAmount, estimateLastNMax } from './bills/estimate-bill-amount.js';
+export { BillDueEventSchema } from './events/ledger-events.js';

@@ -12,5 +12,6 @@ export { parseBankFile, detectBankFileFormat, type BankFileOptions } from './par
 export { dedupeTransactions, payeeSimilarity, DedupeOptionsSchema, type DedupeOptions, type DedupeMatch, type DedupeResult } from './dedupeTransactions.js';
 export { toTaxRecords, type TaxTradeRecord, type SkippedInvestmentTransaction } from './toTaxRecords.js';
 export { importIntoLedger, ImportIntoLedgerOptionsSchema, type ImportIntoLedgerOptions, type ImportIntoLedgerResult, type ImportLedger } from './importIntoLedger.js';
+export { toRuleTransaction } from './toRuleTransaction.js';
 export type { ImportErrorCode } from '../_internal/importError.js';
 export * from './types.js';

@@ -39,8 +39,28 @@ export const InterEntityFlowRecordedEventSchema = eventSchema(
 /** An entity's books were closed through a date. */
 export const PeriodClosedEventSchema = eventSchema('period_closed', z.object({ entityId: z.string(), closedThrough: IsoDateSchema, periodEventId: z.string() }));
 
+/**
+ * A bill falls due within the lead time (published by `emitDueBills`).
+ * `eventId` is `bill_due:<billId>:<dueDate>`: the same on every run, so a
+ * subscriber or the emitter's seen-set drops repeats.
+ */
+export const BillDueEventSchema = eventSchema(
+  'bill_due',
+  z.object({
+    eventId: z.string(),
+    billId: z.string(),
+    payee: z.string(),
+    entityId: z.string(),
+    payFromAccountId: z.string(),
+    dueDate: IsoDateSchema,
+    amount: MoneyJSONSchema,
+    estimated: z.boolean(),
+    autopay: z.boolean(),
+  }),
+);
+
 /** Every event the ledger publishes. */
-export const LedgerEventSchema = z.discriminatedUnion('type', [TransactionPostedEventSchema, EntryReversedEventSchema, InterEntityFlowRecordedEventSchema, PeriodClosedEventSchema]);
+export const LedgerEventSchema = z.discriminatedUnion('type', [TransactionPostedEventSchema, EntryReversedEventSchema, InterEntityFlowRecordedEventSchema, PeriodClosedEventSchema, BillDueEventSchema]);
 /** Every event the ledger publishes. */
 export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
 /** The type names of ledger events. */

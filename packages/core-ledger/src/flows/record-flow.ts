@@ -8,7 +8,7 @@ import { IsoDateSchema } from '../dates/iso-date.js';
 import { flowRecordedEvent, transactionPostedEvent } from '../events/ledger-events.js';
 import { AmountInputSchema } from '../journal/entry-input.js';
 import { entriesAuditPayload, loadAccounts, loadEntities, writeEntries } from '../journal/write-entries.js';
-import { idempotencyConflict, notFound, runWrite, unchanged, type AuditDraft, type LedgerContext, type WriteOptions } from '../ledger/context.js';
+import { idempotencyConflict, notFound, runWrite, unchanged, type AuditDraft, type LedgerContext, type WriteOptions, type WriteOutcome } from '../ledger/context.js';
 import { Money } from '../money/money.js';
 import type { AccountRecord, EntityRecord, FlowKind, FlowRecord, LedgerTx } from '../ports/ledger-store.js';
 import { findOrDraftLinkedAccount, flowLegs } from './flow-accounts.js';
@@ -40,7 +40,8 @@ export const FlowInputSchema = z.object({
 });
 /** Input of `recordFlow`. */
 export type FlowInput = z.input<typeof FlowInputSchema>;
-type ParsedFlow = z.output<typeof FlowInputSchema>;
+/** A parsed flow input. */
+export type ParsedFlow = z.output<typeof FlowInputSchema>;
 
 /** An inter-entity flow and its document, as the ledger shows it. */
 export interface Flow {
@@ -141,43 +142,50 @@ function fingerprintFlow(flow: ParsedFlow, amount: bigint): string {
  */
 export async function recordFlow(context: LedgerContext, input: FlowInput, options?: WriteOptions): Promise<Flow> {
   const flow = parseInput(FlowInputSchema, input, 'flow');
-  return runWrite(context, options, async (tx, at) => {
-    const plan = await planFlow(tx, flow);
-    const fingerprint = fingerprintFlow(flow, plan.amount);
-    const [existing] = await tx.getFlows([flow.id]);
-    if (existing !== undefined) {
-      if (existing.fingerprint !== fingerprint) throw idempotencyConflict('flow', flow.id);
-      return unchanged(toFlow(existing));
-    }
-    const legs = flowLegs[flow.kind];
-    const unit = unitOf(plan.fromCash);
-    const payerLeg = await findOrDraftLinkedAccount(tx, plan.fromEntity, plan.toEntity, legs.payer, unit, plan.fromCash.openedOn, context.ids, at);
-    const receiverLeg = await findOrDraftLinkedAccount(tx, plan.toEntity, plan.fromEntity, legs.receiver, unit, plan.toAccount.openedOn, context.ids, at);
-    const opened = [payerLeg, receiverLeg].filter((leg) => leg.opened).map((leg) => leg.account);
-    if (opened.length > 0) await tx.putAccounts(opened);
-    const amount = formatMinorUnits(plan.amount, unit.scale);
-    const common = { date: flow.date, metadata: { flowKind: flow.kind }, flowId: flow.id, reversesId: null };
-    const entryIds = [`${flow.id}/from`, `${flow.id}/to`] as const;
-    const { created, accounts } = await writeEntries(
-      tx,
-      [
-        { ...common, id: entryIds[0], description: `${flow.kind} to ${plan.toEntity.name}: ${flow.purpose}`.slice(0, 500), postings: [{ accountId: payerLeg.account.id, amount }, { accountId: plan.fromCash.id, amount: `-${amount}` }] },
-        { ...common, id: entryIds[1], description: `${flow.kind} from ${plan.fromEntity.name}: ${flow.purpose}`.slice(0, 500), postings: [{ accountId: plan.toAccount.id, amount }, { accountId: receiverLeg.account.id, amount: `-${amount}` }] },
-      ],
-      'posted',
-      at,
-    );
-    if (created.length !== 2) throw idempotencyConflict('entry', entryIds.join(' or '));
-    const record: FlowRecord = {
-      id: flow.id, kind: flow.kind, date: flow.date, fromEntityId: plan.fromEntity.id, toEntityId: plan.toEntity.id,
-      amount: plan.amount, currency: unit.code, scale: unit.scale, purpose: flow.purpose, legalBasis: flow.legalBasis, authorizedBy: flow.authorizedBy,
-      entryIds, fingerprint, recordedAt: at,
-    };
-    await tx.insertFlows([record]);
-    const audit: AuditDraft[] = [
-      ...opened.map((account) => ({ action: 'account.opened', subjectId: account.id, payload: account.fingerprint })),
-      { action: 'flow.recorded', subjectId: flow.id, payload: `[${fingerprint},${entriesAuditPayload(created)}]` },
-    ];
-    return { result: toFlow(record), audit, events: [...created.map((entry) => transactionPostedEvent(entry, accounts, at)), flowRecordedEvent(record, at)] };
-  });
+  return runWrite(context, options, (tx, at) => writeFlow(context, tx, flow, at));
+}
+
+/**
+ * Writes a parsed flow inside a unit of work (both entries, counter-accounts
+ * opened on first use, the document). Returns `unchanged` for an identical
+ * repeat; other writes may share the unit of work (see `fixCommingling`).
+ */
+export async function writeFlow(context: LedgerContext, tx: LedgerTx, flow: ParsedFlow, at: string): Promise<WriteOutcome<Flow>> {
+  const plan = await planFlow(tx, flow);
+  const fingerprint = fingerprintFlow(flow, plan.amount);
+  const [existing] = await tx.getFlows([flow.id]);
+  if (existing !== undefined) {
+    if (existing.fingerprint !== fingerprint) throw idempotencyConflict('flow', flow.id);
+    return unchanged(toFlow(existing));
+  }
+  const legs = flowLegs[flow.kind];
+  const unit = unitOf(plan.fromCash);
+  const payerLeg = await findOrDraftLinkedAccount(tx, plan.fromEntity, plan.toEntity, legs.payer, unit, plan.fromCash.openedOn, context.ids, at);
+  const receiverLeg = await findOrDraftLinkedAccount(tx, plan.toEntity, plan.fromEntity, legs.receiver, unit, plan.toAccount.openedOn, context.ids, at);
+  const opened = [payerLeg, receiverLeg].filter((leg) => leg.opened).map((leg) => leg.account);
+  if (opened.length > 0) await tx.putAccounts(opened);
+  const amount = formatMinorUnits(plan.amount, unit.scale);
+  const common = { date: flow.date, metadata: { flowKind: flow.kind }, flowId: flow.id, reversesId: null };
+  const entryIds = [`${flow.id}/from`, `${flow.id}/to`] as const;
+  const { created, accounts } = await writeEntries(
+    tx,
+    [
+      { ...common, id: entryIds[0], description: `${flow.kind} to ${plan.toEntity.name}: ${flow.purpose}`.slice(0, 500), postings: [{ accountId: payerLeg.account.id, amount }, { accountId: plan.fromCash.id, amount: `-${amount}` }] },
+      { ...common, id: entryIds[1], description: `${flow.kind} from ${plan.fromEntity.name}: ${flow.purpose}`.slice(0, 500), postings: [{ accountId: plan.toAccount.id, amount }, { accountId: receiverLeg.account.id, amount: `-${amount}` }] },
+    ],
+    'posted',
+    at,
+  );
+  if (created.length !== 2) throw idempotencyConflict('entry', entryIds.join(' or '));
+  const record: FlowRecord = {
+    id: flow.id, kind: flow.kind, date: flow.date, fromEntityId: plan.fromEntity.id, toEntityId: plan.toEntity.id,
+    amount: plan.amount, currency: unit.code, scale: unit.scale, purpose: flow.purpose, legalBasis: flow.legalBasis, authorizedBy: flow.authorizedBy,
+    entryIds, fingerprint, recordedAt: at,
+  };
+  await tx.insertFlows([record]);
+  const audit: AuditDraft[] = [
+    ...opened.map((account) => ({ action: 'account.opened', subjectId: account.id, payload: account.fingerprint })),
+    { action: 'flow.recorded', subjectId: flow.id, payload: `[${fingerprint},${entriesAuditPayload(created)}]` },
+  ];
+  return { result: toFlow(record), audit, events: [...created.map((entry) => transactionPostedEvent(entry, accounts, at)), flowRecordedEvent(record, at)] };
 }

@@ -26,6 +26,7 @@ import { balanceSheet, incomeStatement, trialBalance, type BalanceSheet, type Ba
 import { createSequentialIds, createSystemClock } from '../runtime/clock.js';
 import type { Money } from '../money/money.js';
 import { notFound, type LedgerContext, type WriteOptions } from './context.js';
+import { bindContext } from './context-of.js';
 
 /** What a ledger runs on. Only `store` is required. */
 export interface LedgerDeps {
@@ -136,7 +137,7 @@ export function createLedger(deps: LedgerDeps): Ledger {
     actor: deps.actor ?? 'system',
   };
   const read = <T>(work: (tx: LedgerTx) => Promise<T>): Promise<T> => context.store.transact(work, { readOnly: true });
-  return {
+  return bindContext<Ledger>(context, {
     events: context.events,
     budgets: createBudgets(context),
     createEntity: (input, options) => createEntity(context, input, options),
@@ -175,7 +176,7 @@ export function createLedger(deps: LedgerDeps): Ledger {
     incomeStatement: (query) => incomeStatement(context, query),
     listAudit: (query) => listAudit(context, query),
     verifyAudit: () => verifyAudit(context),
-  };
+  });
 }
 
 function missing(kind: string, id: string): never {
