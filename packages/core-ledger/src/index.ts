@@ -75,3 +75,10 @@ export {
 
 // Plain-text reports
 export { formatBalanceSheet, formatIncomeStatement, formatVeilReport, type StatementFormatOptions } from './reports/format-text.js';
+
+// Exports: hledger, Beancount and CSV
+export { ExportOptionsSchema, type ExportOptions } from './export/read-books.js';
+export { AssertionModeSchema, type AssertionMode } from './export/balance-checkpoints.js';
+export { exportHledger, streamHledger } from './export/export-hledger.js';
+export { exportBeancount, streamBeancount, beancountComponent, beancountCommodity } from './export/export-beancount.js';
+export { exportJournalCsv, streamJournalCsv, JournalCsvOptionsSchema, journalCsvColumns, type JournalCsvOptions } from './export/export-journal-csv.js';
