@@ -1,25 +1,21 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Ledger } from '../ledger/create-ledger.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { createTestLedger, failureCode, snapshotLedger } from '../testing/fixtures.js';
 import { beancountCommodity, beancountComponent, exportBeancount, streamBeancount } from './export-beancount.js';
-import { createRichLedger, ledgerBalances } from './test/rich-ledger.js';
+import { createRichLedger, expectedToolBalances } from './test/rich-ledger.js';
 import { buildRandomLedger, randomLedgerArb } from './test/random-ledger.js';
-import { beancountBalances, declaredAccounts, run, toolTarget, writeTemp } from './test/tools.js';
+import { beancountBalances, declaredAccounts, removeTemp, run, toolTarget, writeTemp } from './test/tools.js';
+
+afterAll(removeTemp);
 
 const componentPattern = /^(?:[A-Z0-9]|[^\x00-\x7F])(?:[A-Za-z0-9-]|[^\x00-\x7F])*$/;
 const commodityPattern = /^[A-Z][A-Z0-9'._-]{0,22}[A-Z0-9]$/;
 
-/** Our balances keyed as Beancount shows them: declared account -> commodity -> amount, zeros left out. */
-async function expectedBalances(ledger: Ledger, file: string, includePending: boolean): Promise<Record<string, Record<string, string>>> {
-  const names = declaredAccounts(file, 'beancount');
-  const expected: Record<string, Record<string, string>> = {};
-  for (const [accountId, { amount, code }] of await ledgerBalances(ledger, includePending)) {
-    if (/^-?0(\.0*)?$/.test(amount)) continue;
-    (expected[names.get(accountId)!] ??= {})[beancountCommodity(code)] = amount;
-  }
-  return expected;
+/** Our balances keyed as Beancount shows them. */
+function expectedBalances(ledger: Ledger, file: string, includePending: boolean): Promise<Record<string, Record<string, string>>> {
+  return expectedToolBalances(ledger, declaredAccounts(file, 'beancount'), includePending, beancountCommodity);
 }
 
 describe('exportBeancount', () => {
@@ -31,6 +27,7 @@ describe('exportBeancount', () => {
     expect(names.get('ana:meals')).toBe('Expenses:Ana:MealsClientDinners');
     expect(names.get('llc:owner_draw:ana:USD')).toBe('Equity:Llc:OwnerDraws:AnaDiaz');
     expect(new Set(names.values()).size).toBe(names.size);
+    expect(names.size).toBe((await ledger.listAccounts('ana')).length + (await ledger.listAccounts('llc')).length);
     expect(file).toContain('2026-01-01 open Assets:Ana:Investments:Brokerage:BRKB BRK.B "STRICT"\n  account-id: "ana:brk"\n  account-name: "Assets:Investments:Brokerage:BRK.B"\n');
     expect(file).toContain('2026-01-21 close Assets:Ana:OldWallet\n');
     expect(file).toContain('2026-01-05 * "Café — “naïve” ☕\\nsecond line\ttab \\\\ backslash"\n');
@@ -127,18 +124,26 @@ if (beanCheck.bin === undefined || beanQuery.bin === undefined) {
     });
 
     describe('properties', () => {
-      it('agrees with Beancount: for random ledgers, the file passes bean-check and Beancount sums equal ours', async () => {
+      // bean-query's renderer fails on some large random sums (a Decimal quantize error in
+      // Beancount 2.3.5), so the random files are checked through their own balance
+      // directives: bean-check recomputes every one of them from the postings.
+      it('agrees with Beancount: for random ledgers, bean-check accepts the file and its final balance directives cover every account posted to', async () => {
         await fc.assert(
           fc.asyncProperty(randomLedgerArb, async (plan) => {
             const ledger = await buildRandomLedger(plan);
-            const text = await exportBeancount(ledger, { pageSize: 7 });
-            const file = writeTemp('random.beancount', text);
-            const result = run(checkBin, [file]);
+            const text = await exportBeancount(ledger, { pageSize: 7, assertions: 'end' });
+            const result = run(checkBin, [writeTemp('random.beancount', text)]);
             expect(result.stdout + result.stderr).toBe('');
-            expect(beancountBalances(queryBin, file, false)).toEqual(await expectedBalances(ledger, text, true));
+            const names = declaredAccounts(text, 'beancount');
+            const posted = new Set<string>();
+            for (const entry of (await ledger.listJournal({ pageSize: 500 })).entries) {
+              if (entry.status !== 'voided') for (const posting of entry.postings) posted.add(names.get(posting.accountId)!);
+            }
+            const asserted = new Set([...text.matchAll(/^\d{4}-\d{2}-\d{2} balance (\S+)  -?\d+(?:\.\d+)? ~ 0 \S+$/gm)].map((match) => match[1]!));
+            expect(asserted).toEqual(posted);
           }),
-          // Each run starts Python twice: a few runs keep the file quick.
-          { numRuns: 6 },
+          // Each run starts Python: a few runs keep the file quick.
+          { numRuns: 8 },
         );
       });
     });

@@ -163,7 +163,7 @@ async function assertionLines(ledger: Ledger, books: Books, names: BeancountName
  * await ledger.postEntry({ id: 'pay-1', date: '2026-01-15', description: 'Salary', postings: [{ accountId: 'ana:checking', amount: '5000.00' }, { accountId: 'ana:salary', amount: '-5000.00' }] });
  * const chunks: string[] = [];
  * for await (const chunk of streamBeancount(ledger)) chunks.push(chunk);
- * chunks[2]?.split('\n')[0]; //=> '2026-02-01 balance Assets:Ana:Bank:Checking  5000.00 ~ 0 USD'
+ * chunks[2]?.split('\n')[0]; //=> '2026-01-16 balance Assets:Ana:Bank:Checking  5000.00 ~ 0 USD'
  * ```
  */
 export async function* streamBeancount(ledger: Ledger, options: ExportOptions = {}): AsyncGenerator<string, void, undefined> {

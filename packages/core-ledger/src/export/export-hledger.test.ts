@@ -1,39 +1,49 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Ledger } from '../ledger/create-ledger.js';
-import { snapshotLedger, failureCode } from '../testing/fixtures.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import { createTestLedger, failureCode, snapshotLedger } from '../testing/fixtures.js';
 import { exportHledger, streamHledger } from './export-hledger.js';
-import { createRichLedger, ledgerBalances } from './test/rich-ledger.js';
+import { createRichLedger, expectedToolBalances } from './test/rich-ledger.js';
 import { buildRandomLedger, randomLedgerArb } from './test/random-ledger.js';
-import { declaredAccounts, hledgerBalances, run, toolTarget, writeTemp } from './test/tools.js';
+import { declaredAccounts, hledgerBalances, removeTemp, run, toolTarget, writeTemp } from './test/tools.js';
 
-/** Our balances keyed as hledger shows them: declared account name -> commodity -> amount, zeros left out. */
-async function expectedBalances(ledger: Ledger, journal: string, includePending: boolean): Promise<Record<string, Record<string, string>>> {
-  const names = declaredAccounts(journal, 'hledger');
-  const expected: Record<string, Record<string, string>> = {};
-  for (const [accountId, { amount, code }] of await ledgerBalances(ledger, includePending)) {
-    if (/^-?0(\.0*)?$/.test(amount)) continue;
-    (expected[names.get(accountId)!] ??= {})[code] = amount;
-  }
-  return expected;
+afterAll(removeTemp);
+
+/** Our balances keyed as hledger shows them. */
+function expectedBalances(ledger: Ledger, journal: string, includePending: boolean): Promise<Record<string, Record<string, string>>> {
+  return expectedToolBalances(ledger, declaredAccounts(journal, 'hledger'), includePending, (code) => code);
 }
 
 describe('exportHledger', () => {
   it('declares every account once, with its type, and keeps the entry id, status, tags and metadata', async () => {
     const ledger = await createRichLedger();
     const journal = await exportHledger(ledger);
-    const accounts = (await ledger.listEntities()).length;
-    expect(accounts).toBe(2);
     const names = declaredAccounts(journal, 'hledger');
     expect(names.get('ana:checking')).toBe('ana:Assets:Bank:Checking');
     expect(names.get('ana:meals')).toBe('ana:Expenses:Meals; "Client" dinners');
     expect(new Set(names.values()).size).toBe(names.size);
+    expect(names.size).toBe((await ledger.listAccounts('ana')).length + (await ledger.listAccounts('llc')).length);
     expect(journal).toContain('2026-01-02 * (salary-jan) Salary； January "base"\n    ; entity: ana\n    ; metadata: {"lines":["a, b","c"],"source":"payroll; import"}\n');
     expect(journal).toContain('2026-03-05 ! (rent-mar) Rent； March (ACH on its way)');
     expect(journal).toContain('(loan-1-rev/to) Reversal of flow loan-1: Sent twice\n    ; entity: llc\n    ; flow: loan-1\n    ; reverses: loan-1/to\n');
     expect(journal).toContain('Café — “naïve” ☕ second line tab \\ backslash');
     expect(journal).toContain('    ana:Assets:Investments:Brokerage:BRK.B  10.125000 "BRK.B"');
     expect(journal).not.toContain('rent-void');
+  });
+
+  it('tells apart accounts whose names map alike with a suffix', async () => {
+    const ledger = createTestLedger(createMemoryStore());
+    await ledger.createEntity({ id: 'a', kind: 'individual', name: 'A', baseCurrency: 'USD' });
+    await ledger.openAccounts([
+      { id: 'x1', entityId: 'a', name: 'Assets:Due From', currency: 'USD', openedOn: '2026-01-01' },
+      { id: 'x2', entityId: 'a', name: 'Assets:Due \tFrom', currency: 'USD', openedOn: '2026-01-01' },
+    ]);
+    const names = declaredAccounts(await exportHledger(ledger), 'hledger');
+    expect([...names.entries()].sort()).toEqual([
+      ['x1', 'a:Assets:Due From (2)'],
+      ['x2', 'a:Assets:Due From'],
+    ]);
   });
 
   it('streams the same text a page at a time', async () => {

@@ -73,3 +73,13 @@ export async function ledgerBalances(ledger: Ledger, includePending: boolean): P
   }
   return balances;
 }
+
+/** Our balances keyed as a tool shows them: name in the file -> commodity -> amount, zero balances left out. */
+export async function expectedToolBalances(ledger: Ledger, names: ReadonlyMap<string, string>, includePending: boolean, symbol: (code: string) => string): Promise<Record<string, Record<string, string>>> {
+  const expected: Record<string, Record<string, string>> = {};
+  for (const [accountId, { amount, code }] of await ledgerBalances(ledger, includePending)) {
+    if (/^-?0(\.0*)?$/.test(amount)) continue;
+    (expected[names.get(accountId)!] ??= {})[symbol(code)] = amount;
+  }
+  return expected;
+}

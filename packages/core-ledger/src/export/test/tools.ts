@@ -4,7 +4,7 @@
  * except under KRONOS_REQUIRE_SERVICES=1 (how CI runs), where it fails them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -28,11 +28,21 @@ export function run(bin: string, args: readonly string[]): { status: number | nu
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Writes `text` to a new temporary folder and returns the file's path. */
+let folder: string | undefined;
+let written = 0;
+
+/** Writes `text` to a new file in this test file's temporary folder and returns its path. */
 export function writeTemp(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'kronos-export-')), name);
+  folder ??= mkdtempSync(join(tmpdir(), 'kronos-export-'));
+  const file = join(folder, `${++written}-${name}`);
   writeFileSync(file, text);
   return file;
+}
+
+/** Removes the temporary folder (call it in `afterAll`). */
+export function removeTemp(): void {
+  if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
 }
 
 /** `hledger bal` as `account -> commodity -> amount`, zero lines left out; `cleared` counts `*` transactions only. */
