@@ -22,6 +22,7 @@ export const JournalExportBaseSchema = z.object({
   /** Entries read per page of the journal, and so per chunk of output. */
   pageSize: z.number().int().min(1).max(pageSizeMax).default(pageSizeMax),
 });
+/** Parsed options every journal export shares. */
 export type JournalExportBase = z.output<typeof JournalExportBaseSchema>;
 
 /** Options of the hledger and Beancount exports. */
