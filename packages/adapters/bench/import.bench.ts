@@ -1,17 +1,22 @@
 // Parse throughput of the bank-file importers on generated files: a
 // 100,000-line CSV and an OFX statement with 100,000 transactions, a
 // re-import of the CSV through dedupe, and whole imports (parse, dedupe
-// against the journal, write) into core-ledger's memory store.
+// against the journal, write) into core-ledger's memory store and into the
+// PGlite store (in memory). PGlite imports the first 20,000 lines: 100,000
+// takes minutes on a loaded machine.
 // Prints `bench adapters <case> <value> <unit>`.
+import type { LedgerStore } from '@kronos/core-ledger';
 import { dedupeTransactions, importIntoLedger, parseCsv, parseOfx } from '@kronos/adapters/import';
+import { createPgliteStore } from '@kronos/adapters/pglite';
 import { createImportLedger } from '../src/_internal/fixtures.js';
 
 const rowsCount = 100_000;
+const pgliteRowsCount = 20_000;
 const repeats = 3;
 
-function generatedCsv(): string {
+function generatedCsv(count = rowsCount): string {
   const lines = ['Date,Payee,Memo,Amount'];
-  for (let i = 0; i < rowsCount; i++) {
+  for (let i = 0; i < count; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
     const cents = ((i * 7919) % 200_000) - 100_000;
@@ -20,9 +25,9 @@ function generatedCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-function generatedOfx(): string {
+function generatedOfx(count = rowsCount): string {
   const parts = ['OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKACCTFROM><BANKID>1<ACCTID>42</BANKACCTFROM><BANKTRANLIST>'];
-  for (let i = 0; i < rowsCount; i++) {
+  for (let i = 0; i < count; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const cents = ((i * 7919) % 200_000) - 100_000;
     parts.push(`<STMTTRN><TRNTYPE>POS<DTPOSTED>202403${day}120000.000[-5:EST]<TRNAMT>${(cents / 100).toFixed(2)}<FITID>F${i}<NAME>PAYEE ${i % 997}<MEMO>POS;PAYEE ${i % 997}</STMTTRN>\n`);
@@ -42,7 +47,7 @@ function best(run: () => void): number {
 }
 
 function report(name: string, value: number, unit: string): void {
-  console.log(`bench adapters ${name} ${value.toFixed(value >= 100 ? 0 : 1)} ${unit}`);
+  console.log(`bench adapters ${name} ${value.toFixed(value >= 100 ? 0 : unit === 'ratio' ? 3 : 1)} ${unit}`);
 }
 
 const csv = generatedCsv();
@@ -67,23 +72,58 @@ const dedupeMs = best(() => {
 });
 report('csv_100k_reimport_dedupe', dedupeMs, 'ms');
 
-async function timeImport(name: string, run: () => Promise<number>): Promise<void> {
+/**
+ * Times one whole import (parse + dedupe + write; the store is opened
+ * before the clock starts) and reports wall time, transactions per second,
+ * and transactions per CPU second (steadier than wall time on a shared
+ * machine; PGlite runs in this process, so its work is counted too).
+ * Returns the CPU throughput.
+ */
+async function timeImport(name: string, count: number, run: () => Promise<number>): Promise<number> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const written = await run();
   const ms = performance.now() - start;
-  if (written !== rowsCount) throw new Error(`${name}: wrote ${written} of ${rowsCount}`);
-  report(`${name}_memory_store`, ms, 'ms');
-  report(`${name}_memory_store_throughput`, (rowsCount / ms) * 1000, 'transactions/s');
+  const { user, system } = process.cpuUsage(cpu);
+  if (written !== count) throw new Error(`${name}: wrote ${written} of ${count}`);
+  report(name, ms, 'ms');
+  report(`${name}_throughput`, (count / ms) * 1000, 'transactions/s');
+  const cpuThroughput = (count / ((user + system) / 1000)) * 1000;
+  report(`${name}_cpu_throughput`, cpuThroughput, 'transactions/s');
+  return cpuThroughput;
 }
 
 const importOptions = { contraAccountId: 'ana:uncategorized', allowBatches: true } as const;
-await timeImport('csv_100k_import', async () => {
-  const ledger = await createImportLedger('USD');
-  const file = parseCsv(csv, csvOptions);
+
+async function importCsv(text: string, store?: LedgerStore): Promise<number> {
+  const ledger = await createImportLedger('USD', store);
+  const file = parseCsv(text, csvOptions);
   return (await importIntoLedger(ledger, file.transactions, { ...importOptions, accounts: { checking: 'ana:checking' } })).written.length;
-});
-await timeImport('ofx_100k_import', async () => {
-  const ledger = await createImportLedger('USD');
-  const file = parseOfx(ofx);
+}
+
+async function importOfx(text: string, store?: LedgerStore): Promise<number> {
+  const ledger = await createImportLedger('USD', store);
+  const file = parseOfx(text);
   return (await importIntoLedger(ledger, file.transactions, { ...importOptions, accounts: { 'ofx:1:42': 'ana:checking' } })).written.length;
-});
+}
+
+const csvMemory = await timeImport('csv_100k_import_memory_store', rowsCount, () => importCsv(csv));
+const ofxMemory = await timeImport('ofx_100k_import_memory_store', rowsCount, () => importOfx(ofx));
+
+/** The same import into a fresh, migrated in-memory PGlite store (opened and closed outside the timing). */
+async function timePgliteImport(name: string, count: number, run: (store: LedgerStore) => Promise<number>): Promise<number> {
+  const store = await createPgliteStore({ migrate: true });
+  try {
+    return await timeImport(name, count, () => run(store));
+  } finally {
+    await store.close();
+  }
+}
+
+const pgliteCsv = generatedCsv(pgliteRowsCount);
+const pgliteOfx = generatedOfx(pgliteRowsCount);
+const csvPglite = await timePgliteImport('csv_20k_import_pglite_store', pgliteRowsCount, (store) => importCsv(pgliteCsv, store));
+const ofxPglite = await timePgliteImport('ofx_20k_import_pglite_store', pgliteRowsCount, (store) => importOfx(pgliteOfx, store));
+// Per CPU second, PGlite (20k) against the memory store (100k) in this run.
+report('csv_import_pglite_vs_memory_store_cpu', csvPglite / csvMemory, 'ratio');
+report('ofx_import_pglite_vs_memory_store_cpu', ofxPglite / ofxMemory, 'ratio');

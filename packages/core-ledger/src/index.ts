@@ -135,3 +135,10 @@ export { upcomingBills, type BillOccurrence } from './bills/upcoming-bills.js';
 export { emitDueBills, billDueEventId, billLeadDaysMax, type BillDueEvent, type EmitDueBillsOptions, type SeenIds } from './bills/emit-due-bills.js';
 export { estimateBillAmount, estimateLastNMax } from './bills/estimate-bill-amount.js';
 export { BillDueEventSchema } from './events/ledger-events.js';
+
+// Exports: hledger, Beancount and CSV
+export { ExportOptionsSchema, type ExportOptions } from './export/read-books.js';
+export { AssertionModeSchema, type AssertionMode } from './export/balance-checkpoints.js';
+export { exportHledger, streamHledger } from './export/export-hledger.js';
+export { exportBeancount, streamBeancount, beancountComponent, beancountCommodity } from './export/export-beancount.js';
+export { exportJournalCsv, streamJournalCsv, JournalCsvOptionsSchema, journalCsvColumns, type JournalCsvOptions } from './export/export-journal-csv.js';

@@ -1,4 +1,4 @@
-import { createLedger, createMemoryStore, type Ledger } from '@kronos/core-ledger';
+import { createLedger, createMemoryStore, type Ledger, type LedgerStore } from '@kronos/core-ledger';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,11 +8,12 @@ export function readFixture(name: string): Uint8Array {
 }
 
 /**
- * A memory-store ledger with one entity `ana` and the accounts imports go to:
- * `ana:checking`, `ana:uncategorized`, `ana:dining`. Test and benchmark helper.
+ * A ledger (on a memory store unless given another) with one entity `ana`
+ * and the accounts imports go to: `ana:checking`, `ana:uncategorized`,
+ * `ana:dining`. Test and benchmark helper.
  */
-export async function createImportLedger(currency: string): Promise<Ledger> {
-  const ledger = createLedger({ store: createMemoryStore(), actor: 'test' });
+export async function createImportLedger(currency: string, store: LedgerStore = createMemoryStore()): Promise<Ledger> {
+  const ledger = createLedger({ store, actor: 'test' });
   await ledger.createEntity({ id: 'ana', kind: 'individual', name: 'Ana', baseCurrency: currency });
   await ledger.openAccounts([
     { id: 'ana:checking', entityId: 'ana', name: 'Assets:Bank:Checking', subtype: 'checking', currency, openedOn: '2000-01-01' },
