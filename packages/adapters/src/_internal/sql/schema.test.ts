@@ -27,7 +27,7 @@ describe('migratePglite', () => {
     expect((refusal as KronosError).message).toContain('migratePglite');
     expect((refusal as KronosError).details).toMatchObject({ version: 0, required: schemaVersion });
     const first = await migratePglite({ db, schema });
-    expect([first.from, first.to, first.applied.map((step) => step.version)]).toEqual([0, schemaVersion, [1, 2]]);
+    expect([first.from, first.to, first.applied.map((step) => step.version)]).toEqual([0, schemaVersion, [1, 2, 3]]);
     const again = await migratePglite({ db, schema });
     expect([again.from, again.applied]).toEqual([schemaVersion, []]);
     const store = await createPgliteStore({ db, schema });
@@ -39,7 +39,7 @@ describe('migratePglite', () => {
     const schema = testSchemaName();
     await migratePglite({ db, schema, targetVersion: 1 });
     const refusal = await createPgliteStore({ db, schema }).catch((error: unknown) => error);
-    expect((refusal as KronosError).details).toMatchObject({ version: 1, required: 2 });
+    expect((refusal as KronosError).details).toMatchObject({ version: 1, required: schemaVersion });
     // Rows a version-1 store would have written: 100.00 into checking on Jan 5, 40.00 out on Jan 3 (back-dated), one pending.
     await db.exec(`
       INSERT INTO ${schema}.entities (id, kind, name, base_currency, owners, fingerprint, created_at) VALUES ('ana', 'individual', 'Ana', 'USD', '[]', 'f', now());
@@ -55,7 +55,7 @@ describe('migratePglite', () => {
         ('e2', 0, 'ana', 'cash', 'USD', 2, -40.00), ('e2', 1, 'ana', 'equity', 'USD', 2, 40.00),
         ('e3', 0, 'ana', 'cash', 'USD', 2, -7.50), ('e3', 1, 'ana', 'equity', 'USD', 2, 7.50);
       COMMIT;`);
-    expect((await migratePglite({ db, schema })).applied.map((step) => step.version)).toEqual([2]);
+    expect((await migratePglite({ db, schema })).applied.map((step) => step.version)).toEqual([2, 3]);
     const store = await createPgliteStore({ db, schema });
     const read = (asOf: string | null, pending: boolean) => store.transact((tx) => tx.getBalancesAsOf(['cash'], asOf, pending), { readOnly: true });
     expect([await read('2026-01-03', false), await read('2026-01-04', false), await read(null, false), await read(null, true)]).toEqual([[-4000n], [-4000n], [6000n], [5250n]]);
