@@ -481,16 +481,19 @@ CREATE OR REPLACE FUNCTION ${s}.move_balances(account_ids text[], days date[], a
       sum(coalesce(mv.amount, 0)) OVER w - coalesce(mv.amount, 0) AS earlier
     FROM months t LEFT JOIN moved mv ON mv.account_id = t.account_id AND mv.month = t.month
     WINDOW w AS (PARTITION BY t.account_id ORDER BY t.month)
+  ), recomputed AS (
+    SELECT z.account_id, z.month, min(z.run) AS low, max(z.run) AS high, sum(z.amount) AS total
+    FROM (
+      SELECT mv.account_id, mv.month, d.amount, sum(d.amount) OVER (PARTITION BY mv.account_id, mv.month ORDER BY d.day) AS run
+      FROM moved mv CROSS JOIN LATERAL (SELECT x.day, x.amount FROM ${s}.day_moves x
+        WHERE x.account_id = mv.account_id AND x.day >= mv.month AND x.day < (mv.month + interval '1 month')::date OFFSET 0) d
+    ) z
+    GROUP BY z.account_id, z.month
   ), settled AS (
     SELECT h.account_id, h.month, h.existing, h.closing,
       CASE WHEN h.moved THEN h.closing - r.total + r.low ELSE h.low + h.earlier END AS low,
       CASE WHEN h.moved THEN h.closing - r.total + r.high ELSE h.high + h.earlier END AS high
-    FROM shifted h
-    LEFT JOIN LATERAL (
-      SELECT min(y.run) AS low, max(y.run) AS high, sum(y.amount) AS total
-      FROM (SELECT d.amount, sum(d.amount) OVER (ORDER BY d.day) AS run FROM ${s}.day_moves d
-            WHERE h.moved AND d.account_id = h.account_id AND d.day >= h.month AND d.day < (h.month + interval '1 month')::date) y
-    ) r ON true
+    FROM shifted h LEFT JOIN recomputed r ON r.account_id = h.account_id AND r.month = h.month
   ), updated AS (
     UPDATE ${s}.month_balances b SET closing = x.closing, low = x.low, high = x.high FROM settled x
     WHERE x.existing AND b.account_id = x.account_id AND b.month = x.month
