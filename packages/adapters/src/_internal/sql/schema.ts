@@ -159,18 +159,19 @@ BEGIN
   IF NOT FOUND THEN
     RETURN NULL;
   END IF;
-  SELECT u.entry_id, p.currency, sum(p.amount) AS total INTO bad
+  -- One probe per listed entry: its sum per currency and its number of postings.
+  SELECT u.entry_id, p.currency, p.total, coalesce(p.lines, 0) AS lines INTO bad
     FROM ${s}.unchecked_entries u
-    CROSS JOIN LATERAL (SELECT x.currency, x.amount FROM ${s}.postings x WHERE x.entry_id = u.entry_id OFFSET 0) p
-    GROUP BY u.entry_id, p.currency HAVING sum(p.amount) <> 0 LIMIT 1;
-  IF FOUND THEN
+    CROSS JOIN LATERAL (
+      SELECT sum(c.lines) AS lines, (array_agg(c.currency) FILTER (WHERE c.total <> 0))[1] AS currency, (array_agg(c.total) FILTER (WHERE c.total <> 0))[1] AS total
+      FROM (SELECT x.currency, sum(x.amount) AS total, count(*) AS lines FROM ${s}.postings x WHERE x.entry_id = u.entry_id GROUP BY x.currency) c
+    ) p
+    WHERE p.currency IS NOT NULL OR coalesce(p.lines, 0) < 2
+    LIMIT 1;
+  IF FOUND AND bad.currency IS NOT NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'entry_balanced', TABLE = 'entries',
       MESSAGE = format('entry %s does not balance in %s: its postings sum to %s', bad.entry_id, bad.currency, bad.total);
   END IF;
-  SELECT u.entry_id, p.lines INTO bad
-    FROM ${s}.unchecked_entries u
-    CROSS JOIN LATERAL (SELECT count(*) AS lines FROM ${s}.postings x WHERE x.entry_id = u.entry_id) p
-    WHERE p.lines < 2 LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'entry_balanced', TABLE = 'entries',
       MESSAGE = format('entry %s has %s postings: an entry needs at least two', bad.entry_id, bad.lines);
@@ -361,18 +362,19 @@ CREATE OR REPLACE FUNCTION ${s}.check_entries_balanced() RETURNS trigger LANGUAG
 DECLARE
   bad record;
 BEGIN
-  SELECT u.entry_id, p.currency, sum(p.amount) AS total INTO bad
+  -- One probe per listed entry: its sum per currency and its number of postings.
+  SELECT u.entry_id, p.currency, p.total, coalesce(p.lines, 0) AS lines INTO bad
     FROM ${s}.unchecked_entries u
-    CROSS JOIN LATERAL (SELECT x.currency, x.amount FROM ${s}.postings x WHERE x.entry_id = u.entry_id OFFSET 0) p
-    GROUP BY u.entry_id, p.currency HAVING sum(p.amount) <> 0 LIMIT 1;
-  IF FOUND THEN
+    CROSS JOIN LATERAL (
+      SELECT sum(c.lines) AS lines, (array_agg(c.currency) FILTER (WHERE c.total <> 0))[1] AS currency, (array_agg(c.total) FILTER (WHERE c.total <> 0))[1] AS total
+      FROM (SELECT x.currency, sum(x.amount) AS total, count(*) AS lines FROM ${s}.postings x WHERE x.entry_id = u.entry_id GROUP BY x.currency) c
+    ) p
+    WHERE p.currency IS NOT NULL OR coalesce(p.lines, 0) < 2
+    LIMIT 1;
+  IF FOUND AND bad.currency IS NOT NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'entry_balanced', TABLE = 'entries',
       MESSAGE = format('entry %s does not balance in %s: its postings sum to %s', bad.entry_id, bad.currency, bad.total);
   END IF;
-  SELECT u.entry_id, p.lines INTO bad
-    FROM ${s}.unchecked_entries u
-    CROSS JOIN LATERAL (SELECT count(*) AS lines FROM ${s}.postings x WHERE x.entry_id = u.entry_id) p
-    WHERE p.lines < 2 LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'entry_balanced', TABLE = 'entries',
       MESSAGE = format('entry %s has %s postings: an entry needs at least two', bad.entry_id, bad.lines);
@@ -502,22 +504,25 @@ CREATE OR REPLACE FUNCTION ${s}.move_balances(account_ids text[], days date[], a
   SELECT account_id, month, closing, low, high FROM settled WHERE NOT existing;
 $fn$;
 
--- The posted moves of a statement's postings, summed per account and day before they reach move_balances.
+-- Each posting's entry is read once (its date and status), then the posted moves go to
+-- move_balances summed per account and day, and the pending ones become holds.
 CREATE OR REPLACE FUNCTION ${s}.postings_moved() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  done boolean;
 BEGIN
-  PERFORM ${s}.move_balances(array_agg(m.account_id), array_agg(m.day), array_agg(m.amount))
-  FROM (
-    SELECT n.account_id, e.date AS day, sum(n.amount) AS amount
+  WITH p AS MATERIALIZED (
+    SELECT n.account_id, n.entry_id, n.amount, e.date, e.status
     FROM new_postings n CROSS JOIN LATERAL (SELECT x.date, x.status FROM ${s}.entries x WHERE x.id = n.entry_id LIMIT 1) e
-    WHERE e.status = 'posted'
-    GROUP BY n.account_id, e.date
-  ) m
-  HAVING count(*) > 0;
-  INSERT INTO ${s}.holds (account_id, entry_id, day, amount)
-  SELECT n.account_id, n.entry_id, e.date, sum(n.amount)
-  FROM new_postings n CROSS JOIN LATERAL (SELECT x.date, x.status FROM ${s}.entries x WHERE x.id = n.entry_id LIMIT 1) e
-  WHERE e.status = 'pending'
-  GROUP BY n.account_id, n.entry_id, e.date HAVING sum(n.amount) <> 0;
+  ), held AS (
+    INSERT INTO ${s}.holds (account_id, entry_id, day, amount)
+    SELECT account_id, entry_id, date, sum(amount) FROM p WHERE status = 'pending'
+    GROUP BY account_id, entry_id, date HAVING sum(amount) <> 0
+  )
+  SELECT true INTO done FROM (
+    SELECT ${s}.move_balances(array_agg(m.account_id), array_agg(m.day), array_agg(m.amount))
+    FROM (SELECT account_id, date AS day, sum(amount) AS amount FROM p WHERE status = 'posted' GROUP BY account_id, date) m
+    HAVING count(*) > 0
+  ) moved;
   RETURN NULL;
 END
 $fn$;
