@@ -12,8 +12,9 @@
  * - postings are written only together with their entry, and never change;
  * - ids are primary keys (the idempotency keys), account names are unique per entity;
  * - the audit log is append-only, gapless and chained to the previous hash;
- * - posted balances per account and day and pending holds are maintained by
- *   triggers in the same transaction, so they can never go stale.
+ * - posted balances (each account's move per day, and its closing, lowest and
+ *   highest balance per month) and pending holds are maintained by triggers in
+ *   the same transaction, so they can never go stale.
  */
 
 /** One step of the schema. */
@@ -353,9 +354,9 @@ WHERE e.status = 'pending' GROUP BY p.account_id, p.entry_id, e.date HAVING sum(
 `;
 
 const cheaperWrites = (s: string): string => `
--- The balance check fires once per transaction instead of once per entry row: the statement
--- triggers that list new entries and postings also drop one marker row for the transaction, and
--- the deferred constraint trigger sits on the marker. It checks every listed entry, as before.
+-- The balance check fires once per transaction instead of once per entry row: statement
+-- triggers on entries and postings drop one marker row for the transaction, and the deferred
+-- constraint trigger sits on the marker. It checks every listed entry, as before.
 CREATE TABLE ${s}.unchecked_transactions (xact bigint PRIMARY KEY);
 
 CREATE OR REPLACE FUNCTION ${s}.check_entries_balanced() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -388,42 +389,15 @@ DROP TRIGGER entry_balanced ON ${s}.entries;
 CREATE CONSTRAINT TRIGGER entry_balanced AFTER INSERT ON ${s}.unchecked_transactions
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${s}.check_entries_balanced();
 
-CREATE FUNCTION ${s}.note_unchecked_transaction() RETURNS void LANGUAGE sql VOLATILE AS $fn$
+-- Every statement that writes entries or postings drops the marker (at most one per transaction).
+CREATE FUNCTION ${s}.note_unchecked_transaction() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
   INSERT INTO ${s}.unchecked_transactions (xact) VALUES (pg_current_xact_id()::text::bigint) ON CONFLICT DO NOTHING;
-$fn$;
-
-CREATE OR REPLACE FUNCTION ${s}.note_new_entries() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  INSERT INTO ${s}.unchecked_entries (entry_id) SELECT id FROM new_entries ON CONFLICT DO NOTHING;
-  PERFORM ${s}.note_unchecked_transaction();
   RETURN NULL;
 END
 $fn$;
-
-CREATE OR REPLACE FUNCTION ${s}.check_new_postings() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  bad record;
-BEGIN
-  SELECT n.entry_id, n.account_id, e.id IS NULL AS no_entry, e.xmin <> pg_current_xact_id()::xid AS late INTO bad
-    FROM new_postings n
-    LEFT JOIN LATERAL (SELECT x.id, x.xmin, x.entity_id FROM ${s}.entries x WHERE x.id = n.entry_id LIMIT 1) e ON true
-    LEFT JOIN LATERAL (SELECT y.id, y.entity_id, y.currency, y.scale FROM ${s}.accounts y WHERE y.id = n.account_id LIMIT 1) a ON true
-    WHERE e.id IS NULL OR a.id IS NULL OR e.xmin <> pg_current_xact_id()::xid OR n.entity_id <> e.entity_id
-       OR a.entity_id <> n.entity_id OR a.currency <> n.currency OR a.scale <> n.scale
-    LIMIT 1;
-  IF FOUND AND bad.late THEN
-    RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'postings_with_entry', TABLE = 'postings',
-      MESSAGE = format('postings may only be added to entry %s in the transaction that writes it', bad.entry_id);
-  END IF;
-  IF FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'posting_account', TABLE = 'postings',
-      MESSAGE = format('posting of entry %s on account %s: the entry must exist and the account must belong to its entity, with the posting''s currency and scale', bad.entry_id, bad.account_id);
-  END IF;
-  INSERT INTO ${s}.unchecked_entries (entry_id) SELECT DISTINCT entry_id FROM new_postings ON CONFLICT DO NOTHING;
-  PERFORM ${s}.note_unchecked_transaction();
-  RETURN NULL;
-END
-$fn$;
+CREATE TRIGGER entries_marked AFTER INSERT ON ${s}.entries FOR EACH STATEMENT EXECUTE FUNCTION ${s}.note_unchecked_transaction();
+CREATE TRIGGER postings_marked AFTER INSERT ON ${s}.postings FOR EACH STATEMENT EXECUTE FUNCTION ${s}.note_unchecked_transaction();
 
 -- Posted balances as two tables instead of one running balance per account and day (where a
 -- back-dated entry rewrote every later day of its accounts):
@@ -433,6 +407,7 @@ $fn$;
 -- A back-dated entry then rewrites its day, its month and each later month of its accounts
 -- (about thirty times fewer rows); an as-of read is one probe for the month before plus the
 -- days of its month, and the bound checks read one month of days plus the later months.
+-- Free room on their pages lets a row be rewritten in place (a HOT update, no new index entry).
 -- Both tables are written only by the triggers below, from postings whose entry and account
 -- postings_checked has already verified, so they carry no foreign keys of their own.
 CREATE TABLE ${s}.day_moves (
@@ -440,7 +415,7 @@ CREATE TABLE ${s}.day_moves (
   day date NOT NULL,
   amount numeric NOT NULL,
   PRIMARY KEY (account_id, day)
-);
+) WITH (fillfactor = 70);
 CREATE TABLE ${s}.month_balances (
   account_id text NOT NULL,
   month date NOT NULL CHECK (extract(day FROM month) = 1),
