@@ -8,8 +8,14 @@
  * cannot beat. Also the latency of an as-of balance read once the tables are
  * large. Prints `bench adapters <case> <value> <unit>`.
  *
+ * On a shared machine wall-clock rates move with the load, so the single-client
+ * cases also print the CPU time one batch of 1,000 entries costs: this process's
+ * (PGlite runs inside it) plus, when the Postgres server runs on this machine,
+ * its backend's (read from /proc), and the raw INSERT's the same way.
+ *
  * PGlite cases always run; Postgres cases need KRONOS_POSTGRES_URL.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -52,6 +58,26 @@ function makeBatch(prefix: string, batch: number, hot: boolean): EntryInput[] {
   });
 }
 
+/** CPU milliseconds a Postgres backend has used (user + system), or undefined when the server is not on this machine. */
+function backendCpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `work` and returns the CPU milliseconds it cost this process and, when readable, the backend `pid`. */
+async function cpuOf(work: () => Promise<unknown>, pid?: number): Promise<{ node: number; backend: number | undefined }> {
+  const backendBefore = pid === undefined ? undefined : backendCpuMs(pid);
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  const backendAfter = pid === undefined ? undefined : backendCpuMs(pid);
+  return { node: (used.user + used.system) / 1000, backend: backendBefore === undefined || backendAfter === undefined ? undefined : backendAfter - backendBefore };
+}
+
 /** Entries per second of `clients` ledgers each posting `batches` batches at once. */
 async function rate(ledgers: readonly Ledger[], batches: number, prefix: string, hot: boolean): Promise<number> {
   const started = performance.now();
@@ -66,7 +92,12 @@ async function benchPglite(): Promise<void> {
   const ledger = ledgerOn(store, 'bench');
   await seed(ledger);
   await rate([ledger], 1, 'warm', false);
-  print('pglite_batched_1_client', await rate([ledger], 8, 'p1', false), 'entries/s');
+  let single = 0;
+  const cpu = await cpuOf(async () => {
+    single = await rate([ledger], 8, 'p1', false);
+  });
+  print('pglite_batched_1_client', single, 'entries/s');
+  print('pglite_batched_1_client_cpu_per_batch', cpu.node / 8, 'ms');
   const clients = Array.from({ length: 8 }, (_, index) => ledgerOn(store, `client-${index}`));
   print('pglite_batched_8_clients', await rate(clients, 1, 'p8', false), 'entries/s');
   print('pglite_batched_8_clients_hot_account', await rate(clients, 1, 'p8h', true), 'entries/s');
@@ -74,12 +105,12 @@ async function benchPglite(): Promise<void> {
 }
 
 /** The same rows, sent as plain multi-row INSERTs into bare tables: one statement per table per batch, in one transaction. */
-async function rawInsertRate(pool: pg.Pool, schema: string, batches: number): Promise<number> {
+async function rawInsertRate(pool: pg.Pool, schema: string, batches: number): Promise<{ rate: number; cpu: { node: number; backend: number | undefined } }> {
   await pool.query(`CREATE TABLE "${schema}".raw_entries (id text PRIMARY KEY, entity_id text, date date, description text, metadata jsonb, status text, fingerprint text, recorded_at timestamptz);
     CREATE TABLE "${schema}".raw_postings (entry_id text, line int, account_id text, amount numeric, PRIMARY KEY (entry_id, line))`);
   const client = await pool.connect();
-  const started = performance.now();
-  try {
+  const pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+  const insertBatches = async (): Promise<void> => {
     for (let batch = 0; batch < batches; batch++) {
       const entries = makeBatch('raw', batch, false);
       const entryValues = entries.map((_, index) => `($${index * 4 + 1}, 'firm', $${index * 4 + 2}, $${index * 4 + 3}, '{}', 'posted', $${index * 4 + 4}, now())`).join(',');
@@ -90,10 +121,14 @@ async function rawInsertRate(pool: pg.Pool, schema: string, batches: number): Pr
       await client.query(`INSERT INTO "${schema}".raw_postings (entry_id, line, account_id, amount) VALUES ${postingValues}`, postingRows.flat());
       await client.query('COMMIT');
     }
+  };
+  try {
+    const started = performance.now();
+    const cpu = await cpuOf(insertBatches, pid);
+    return { rate: (batches * batchSize) / ((performance.now() - started) / 1000), cpu };
   } finally {
     client.release();
   }
-  return (batches * batchSize) / ((performance.now() - started) / 1000);
 }
 
 async function benchPostgres(url: string): Promise<void> {
@@ -105,7 +140,11 @@ async function benchPostgres(url: string): Promise<void> {
     const ledgers = stores.map((store, index) => ledgerOn(store, `client-${index}`));
     await seed(ledgers[0]!);
     await rate([ledgers[0]!], 1, 'warm', false);
-    const single = await rate([ledgers[0]!], 10, 'g1', false);
+    const pid = Number((await stores[0]!.pool.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    let single = 0;
+    const cpu = await cpuOf(async () => {
+      single = await rate([ledgers[0]!], 10, 'g1', false);
+    }, pid);
     print('postgres_batched_1_client', single, 'entries/s');
     print('postgres_batched_8_clients', await rate(ledgers, 3, 'g8', false), 'entries/s');
     print('postgres_batched_8_clients_hot_account', await rate(ledgers, 2, 'g8h', true), 'entries/s');
@@ -115,8 +154,16 @@ async function benchPostgres(url: string): Promise<void> {
     }));
     print('postgres_unbatched_8_clients', (8 * 50) / ((performance.now() - unbatchedStarted) / 1000), 'entries/s');
     const raw = await rawInsertRate(pool, schema, 10);
-    print('postgres_raw_multirow_insert', raw, 'entries/s');
-    print('postgres_batched_vs_raw_insert', single / raw, 'ratio');
+    print('postgres_raw_multirow_insert', raw.rate, 'entries/s');
+    print('postgres_batched_vs_raw_insert', single / raw.rate, 'ratio');
+    print('postgres_batched_1_client_cpu_per_batch_client', cpu.node / 10, 'ms');
+    print('postgres_raw_multirow_insert_cpu_per_batch_client', raw.cpu.node / 10, 'ms');
+    if (cpu.backend === undefined || raw.cpu.backend === undefined) console.log('# adapters: backend CPU not measured: the Postgres server is not on this machine');
+    else {
+      print('postgres_batched_1_client_cpu_per_batch_server', cpu.backend / 10, 'ms');
+      print('postgres_raw_multirow_insert_cpu_per_batch_server', raw.cpu.backend / 10, 'ms');
+      print('postgres_batched_vs_raw_insert_cpu', (raw.cpu.node + raw.cpu.backend) / (cpu.node + cpu.backend), 'ratio');
+    }
     const { rows } = await pool.query(`SELECT count(*)::int AS entries FROM "${schema}".entries`);
     const reads = 200;
     const readStarted = performance.now();

@@ -65,10 +65,10 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
  *
  * @example
  * ```ts
- * import { migratePglite } from '@kronos/adapters/pglite';
+ * import { migratePglite, schemaVersion } from '@kronos/adapters/pglite';
  * // An in-memory database here; pass { dataDir } (or { db }) to migrate a real one.
  * const report = await migratePglite();
- * report.to; //=> 3
+ * [report.from, report.to === schemaVersion]; //=> [0, true]
  * ```
  */
 export async function migratePglite(options: Pick<PgliteStoreOptions, 'dataDir' | 'db' | 'schema'> & MigrateOptions = {}): Promise<MigrationReport> {

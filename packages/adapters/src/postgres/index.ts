@@ -121,7 +121,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
  * const connectionString = process.env['KRONOS_POSTGRES_URL'];
  * if (connectionString !== undefined) {
  *   const schema = `kronos_example_${Date.now()}`;
- *   (await migratePostgres({ connectionString, schema })).applied.map((step) => step.version); //=> [1, 2, 3]
+ *   (await migratePostgres({ connectionString, schema })).applied.map((step) => step.version); //=> [1, 2, 3, 4]
  *   (await migratePostgres({ connectionString, schema })).applied; //=> []
  *   const store = await createPostgresStore({ connectionString, schema });
  *   await store.pool.query(`DROP SCHEMA ${schema} CASCADE`);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccountRecord, EntityRecord, EntryRecord, LedgerStore } from '../ports/ledger-store.js';
 
@@ -22,7 +23,7 @@ function entry(id: string, date: string, amount: bigint, status: EntryRecord['st
  * service (balances maintained exactly under back-dating, bound windows,
  * pending holds, rollback of a failed unit), checked through `LedgerTx`.
  */
-export function describeStorePort(createStore: () => LedgerStore | Promise<LedgerStore>): void {
+export function describeStorePort(createStore: () => LedgerStore | Promise<LedgerStore>, numRuns = 25): void {
   const seeded = async (entries: readonly EntryRecord[]): Promise<LedgerStore> => {
     const store = await createStore();
     await store.transact(async (tx) => {
@@ -74,6 +75,44 @@ export function describeStorePort(createStore: () => LedgerStore | Promise<Ledge
       const store = await seeded([entry('a', '2026-01-10', 100n)]);
       await expect(store.transact((tx) => tx.insertEntries([entry('b', '2026-01-11', 1n), entry('a', '2026-01-12', 2n)]))).rejects.toThrow();
       expect(await store.transact(async (tx) => [await tx.getBalancesAsOf(['cash'], null, false), (await tx.listEntries({ limit: 10 })).map((item) => item.id)])).toEqual([[100n], ['a']]);
+    });
+
+    describe('properties', () => {
+      // Days over five months across a year end, so entries land in earlier days, months and years than those already written.
+      const dateOf = (day: number): string => new Date(Date.UTC(2025, 10, 20 + day)).toISOString().slice(0, 10);
+      const moveArb = fc.record({ day: fc.integer({ min: 0, max: 150 }), amount: fc.integer({ min: -5000, max: 5000 }).map(BigInt), pending: fc.boolean(), settle: fc.constantFrom('posted', 'voided', 'none') });
+      it('keeps as-of balances and bound windows equal to a replay of the postings, whatever the order and dates of the writes', async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.array(fc.array(moveArb, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 }), fc.array(fc.integer({ min: -1, max: 151 }), { minLength: 1, maxLength: 6 }), async (batches, probes) => {
+            const store = await seeded([]);
+            const moves = batches.flatMap((batch, b) => batch.map((move, index) => ({ ...move, id: `m${b}-${index}`, date: dateOf(move.day) })));
+            for (let b = 0; b < batches.length; b++) {
+              const batch = moves.filter((move) => move.id.startsWith(`m${b}-`));
+              await store.transact((tx) => tx.insertEntries(batch.map((move) => entry(move.id, move.date, move.amount, move.pending ? 'pending' : 'posted'))));
+            }
+            const settled = moves.filter((move) => move.pending && move.settle !== 'none');
+            if (settled.length > 0) await store.transact((tx) => tx.updateEntries(settled.map((move) => ({ id: move.id, status: move.settle as 'posted' | 'voided' }))));
+            const posted = moves.filter((move) => !move.pending || move.settle === 'posted');
+            const held = moves.filter((move) => move.pending && move.settle === 'none');
+            const sum = (items: readonly { amount: bigint }[]): bigint => items.reduce((total, item) => total + item.amount, 0n);
+            const balanceAt = (date: string): bigint => sum(posted.filter((move) => move.date <= date));
+            for (const probe of probes) {
+              const date = dateOf(probe);
+              const later = [...new Set(posted.filter((move) => move.date > date).map((move) => move.date))].map(balanceAt);
+              const days = [balanceAt(date), ...later];
+              const lastDate = posted.length === 0 ? null : posted.map((move) => move.date).sort().at(-1)!;
+              expect(await windowOf(store, date)).toEqual({
+                total: sum(posted), minFrom: days.reduce((a, b) => (b < a ? b : a)), maxFrom: days.reduce((a, b) => (b > a ? b : a)), lastDate,
+                pendingDebit: sum(held.filter((move) => move.amount > 0n)), pendingCredit: sum(held.filter((move) => move.amount < 0n)),
+              });
+              const asOf = await store.transact(async (tx) => [...(await tx.getBalancesAsOf(['cash'], date, false)), ...(await tx.getBalancesAsOf(['cash'], date, true))]);
+              expect(asOf).toEqual([balanceAt(date), balanceAt(date) + sum(held.filter((move) => move.date <= date))]);
+            }
+            expect(await store.transact(async (tx) => tx.getBalancesAsOf(['cash', 'other'], null, false))).toEqual([sum(posted), -sum(posted)]);
+          }),
+          { numRuns },
+        );
+      });
     });
   });
 }

@@ -31,7 +31,7 @@ export interface LedgerStoreContractOptions {
  */
 export function runLedgerStoreContract(options: LedgerStoreContractOptions): void {
   describe(`LedgerStore contract (${options.name})`, () => {
-    describeStorePort(options.createStore);
+    describeStorePort(options.createStore, options.numRuns ?? 25);
     describeLedgerExamples({ createStore: options.createStore });
     describeLedgerProperties({ createStore: options.createStore, numRuns: options.numRuns ?? 25 });
     describeBudgetContract(options.createStore, options.numRuns ?? 25);

@@ -4,6 +4,7 @@
  * the ledger service would) and shows the write refused and the books unchanged.
  * Shared by the PGlite and Postgres test files.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isKronosError, type EntryRecord } from '@kronos/core-ledger';
 import { createTestLedger, seedPersonAndLlc, snapshotLedger } from '@kronos/core-ledger/testing';
@@ -76,6 +77,40 @@ export function describeDatabaseGuards(name: string, harness: GuardHarness): voi
       expect((await refusal(`UPDATE ${s}.entries SET date = '2026-01-02';`)).constraint).toBe('entry_immutable');
       expect((await refusal(`UPDATE ${s}.audit SET actor = 'someone else';`)).constraint).toBe('audit_append_only');
       expect(await snapshotLedger(ledger)).toEqual(before);
+    });
+
+    describe('properties', () => {
+      it('commits an entry written with raw SQL exactly when it has two postings or more and balances in each currency', async () => {
+        const { ledger, s, refusal, entry } = await seeded();
+        await ledger.openAccounts([
+          { id: 'ana:eur-a', entityId: 'ana', name: 'Assets:Bank:EUR A', subtype: 'checking', currency: 'EUR', openedOn: '2026-01-01' },
+          { id: 'ana:eur-b', entityId: 'ana', name: 'Assets:Bank:EUR B', subtype: 'checking', currency: 'EUR', openedOn: '2026-01-01' },
+        ]);
+        const accounts = [['ana:housing', 'USD'], ['ana:checking', 'USD'], ['ana:eur-a', 'EUR'], ['ana:eur-b', 'EUR']] as const;
+        const postingArb = fc.record({ account: fc.integer({ min: 0, max: 3 }), cents: fc.integer({ min: -300, max: 300 }) });
+        let run = 0;
+        await fc.assert(
+          fc.asyncProperty(fc.array(postingArb, { maxLength: 5 }), fc.boolean(), async (drawn, offset) => {
+            const id = `prop-${run++}`;
+            // Half the runs add a posting per currency that brings it back to zero, so both outcomes are common.
+            const postings = [...drawn];
+            if (offset) {
+              for (const [index, currency] of [[0, 'USD'], [2, 'EUR']] as const) {
+                const sum = drawn.filter(({ account }) => accounts[account]![1] === currency).reduce((total, { cents }) => total + cents, 0);
+                if (sum !== 0) postings.push({ account: index, cents: -sum });
+              }
+            }
+            const values = postings.map(({ account, cents }, line) => `('${id}', ${line}, 'ana', '${accounts[account]![0]}', '${accounts[account]![1]}', 2, ${(cents / 100).toFixed(2)})`);
+            const insert = values.length === 0 ? '' : `INSERT INTO ${s}.postings (entry_id, line, entity_id, account_id, currency, scale, amount) VALUES ${values.join(', ')};`;
+            const sums = new Map<string, number>();
+            for (const { account, cents } of postings) sums.set(accounts[account]![1], (sums.get(accounts[account]![1]) ?? 0) + cents);
+            const valid = postings.length >= 2 && [...sums.values()].every((sum) => sum === 0);
+            const error = await refusal(`BEGIN; ${entry(id)} ${insert} COMMIT;`);
+            expect(error.constraint).toBe(valid ? undefined : 'entry_balanced');
+          }),
+          { numRuns: 40 },
+        );
+      });
     });
 
     it('refuses an audit record that does not follow the head of the log', async () => {

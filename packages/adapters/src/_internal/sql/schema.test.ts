@@ -27,7 +27,7 @@ describe('migratePglite', () => {
     expect((refusal as KronosError).message).toContain('migratePglite');
     expect((refusal as KronosError).details).toMatchObject({ version: 0, required: schemaVersion });
     const first = await migratePglite({ db, schema });
-    expect([first.from, first.to, first.applied.map((step) => step.version)]).toEqual([0, schemaVersion, [1, 2, 3]]);
+    expect([first.from, first.to, first.applied.map((step) => step.version)]).toEqual([0, schemaVersion, [1, 2, 3, 4]]);
     const again = await migratePglite({ db, schema });
     expect([again.from, again.applied]).toEqual([schemaVersion, []]);
     const store = await createPgliteStore({ db, schema });
@@ -55,7 +55,7 @@ describe('migratePglite', () => {
         ('e2', 0, 'ana', 'cash', 'USD', 2, -40.00), ('e2', 1, 'ana', 'equity', 'USD', 2, 40.00),
         ('e3', 0, 'ana', 'cash', 'USD', 2, -7.50), ('e3', 1, 'ana', 'equity', 'USD', 2, 7.50);
       COMMIT;`);
-    expect((await migratePglite({ db, schema })).applied.map((step) => step.version)).toEqual([2, 3]);
+    expect((await migratePglite({ db, schema })).applied.map((step) => step.version)).toEqual([2, 3, 4]);
     const store = await createPgliteStore({ db, schema });
     const read = (asOf: string | null, pending: boolean) => store.transact((tx) => tx.getBalancesAsOf(['cash'], asOf, pending), { readOnly: true });
     expect([await read('2026-01-03', false), await read('2026-01-04', false), await read(null, false), await read(null, true)]).toEqual([[-4000n], [-4000n], [6000n], [5250n]]);
