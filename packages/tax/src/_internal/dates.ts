@@ -16,6 +16,7 @@ const msPerDay = 86_400_000;
 const dayNumbers = new Map<string, number>();
 const isoDates = new Map<number, string>();
 const anniversaries = new Map<string, string>();
+const anniversaryDays = new Map<number, number>();
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= cacheSizeMax) cache.clear();
@@ -49,6 +50,13 @@ export function addYearsIso(iso: string, years: number): string {
   const cached = anniversaries.get(key);
   if (cached !== undefined) return cached;
   return remember(anniversaries, key, format(addYears(parseISO(iso), years), 'yyyy-MM-dd'));
+}
+
+/** The day number of the one-year anniversary (`addYearsIso(iso, 1)`) of a day number. */
+export function anniversaryDayOf(day: number): number {
+  const cached = anniversaryDays.get(day);
+  if (cached !== undefined) return cached;
+  return remember(anniversaryDays, day, dayNumberOf(addYearsIso(isoOfDayNumber(day), 1)));
 }
 
 /** Calendar days from `from` to `to` (positive when `to` is later). */
