@@ -28,7 +28,8 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
 export function dayNumberOf(iso: string): number {
   const cached = dayNumbers.get(iso);
   if (cached !== undefined) return cached;
-  const day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / msPerDay;
+  // A whole number of days well inside 32 bits: `| 0` keeps it a small integer rather than a boxed float.
+  const day = (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / msPerDay) | 0;
   return remember(dayNumbers, iso, day);
 }
 

@@ -85,7 +85,7 @@ export interface EngineState {
   /** Each trade record's quantity (common scale) and USD amount (cents), converted once; by position in the sorted records. */
   readonly units: readonly (RecordUnits | undefined)[];
   /** Each record's day number, by position in the sorted records. */
-  readonly days: Float64Array;
+  readonly days: Int32Array;
   seq: number;
 }
 

@@ -94,9 +94,9 @@ function compareIds(a: TaxRecord, b: TaxRecord): number {
  * key (a counting sort) and only the records of one key are compared by id:
  * far fewer string comparisons than one comparison sort over everything.
  */
-function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; days: Float64Array } {
+function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; days: Int32Array } {
   const count = records.length;
-  if (count === 0) return { records: [], days: new Float64Array(0) };
+  if (count === 0) return { records: [], days: new Int32Array(0) };
   const keys = new Float64Array(count);
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
@@ -111,7 +111,7 @@ function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; day
   // Records spread over more days than a counting sort pays for: one comparison sort by key, then id.
   if (!(span <= 4 * count + 1_024)) {
     const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || compareIds(records[a] as TaxRecord, records[b] as TaxRecord));
-    return { records: order.map((i) => records[i] as TaxRecord), days: Float64Array.from(order, (i) => Math.floor((keys[i] as number) / 3)) };
+    return { records: order.map((i) => records[i] as TaxRecord), days: Int32Array.from(order, (i) => Math.floor((keys[i] as number) / 3)) };
   }
   const starts = new Uint32Array(span + 1);
   for (let i = 0; i < count; i++) {
@@ -120,7 +120,7 @@ function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; day
   }
   for (let k = 1; k <= span; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number);
   const sorted = new Array<TaxRecord>(count);
-  const days = new Float64Array(count);
+  const days = new Int32Array(count);
   const next = starts.slice(0, span);
   for (let i = 0; i < count; i++) {
     const key = keys[i] as number;
@@ -139,7 +139,7 @@ function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; day
   return { records: sorted, days };
 }
 
-function createEngineState(profile: TaxProfile, records: readonly TaxRecord[], days: Float64Array): EngineState {
+function createEngineState(profile: TaxProfile, records: readonly TaxRecord[], days: Int32Array): EngineState {
   const accounts = new Map(profile.accounts.map((account) => [account.id, account]));
   const pairs: [string, string][] = [];
   let quantityScale = 0;
@@ -320,7 +320,7 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
   const account = units.account;
   const position = units.position;
   const soldDay = state.days[index] as number;
-  const method = resolveLotMethod(state.profile, record.accountId, yearOf(record.date));
+  const method = state.profile.methods.length === 0 ? state.profile.defaultMethod : resolveLotMethod(state.profile, record.accountId, yearOf(record.date));
   const scale = state.scales.quantity;
   const { quantity, usd: proceeds } = units;
   const plan = planUnits({
