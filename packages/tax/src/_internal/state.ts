@@ -40,6 +40,8 @@ export interface Position {
   readonly key: string;
   /** Open lots, ordered by acquisition date then creation. */
   lots: LotState[];
+  /** The purchases of the symbol's substantially-identical group (`EngineState.acquisitions`), looked up on first use. */
+  candidates: Acquisition[] | undefined;
 }
 
 /** A purchase that may replace shares sold at a loss. */
@@ -110,10 +112,25 @@ export function positionOf(state: EngineState, accountId: string, symbol: string
   }
   let position = bySymbol.get(symbol);
   if (position === undefined) {
-    position = { key: positionKey(accountId, symbol), lots: [] };
+    position = { key: positionKey(accountId, symbol), lots: [], candidates: undefined };
     bySymbol.set(symbol, position);
   }
   return position;
+}
+
+/** The purchases that can replace shares of `symbol` sold from `position` (kept on the position). */
+export function candidatesOf(state: EngineState, position: Position, symbol: string): Acquisition[] {
+  let candidates = position.candidates;
+  if (candidates === undefined) {
+    const key = state.groups.keyOf(symbol);
+    candidates = state.acquisitions.get(key);
+    if (candidates === undefined) {
+      candidates = [];
+      state.acquisitions.set(key, candidates);
+    }
+    position.candidates = candidates;
+  }
+  return candidates;
 }
 
 function lotOrder(a: LotState, b: LotState): number {

@@ -1,7 +1,7 @@
 import { KronosError, Money, asset, currency } from '@kronos/core-ledger';
 import { anniversaryDayOf, dayNumberOf, yearOf } from '../_internal/dates.js';
 import { createGroupResolver } from '../_internal/groups.js';
-import { type Acquisition, type EngineState, type LotState, type Position, type RecordUnits, detachFromOrigin, insertLot, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
+import { type Acquisition, type EngineState, type LotState, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
 import { allocateUnits, checkedUnits, fractionOf, fromUnits, toSafeUnits, toUnits } from '../_internal/units.js';
 import { DisposalView, LotView, type RawDisposal, type RawMatch } from '../_internal/views.js';
 import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
@@ -196,16 +196,13 @@ function createEngineState(profile: TaxProfile, records: readonly TaxRecord[], d
 /** Every purchase up front: a loss sale can be washed by a purchase up to 30 days later. */
 function indexAcquisitions(state: EngineState, records: readonly TaxRecord[]): void {
   records.forEach((record, index) => {
-    if ((record.kind !== 'buy' && record.kind !== 'reinvest') || state.section1256.has(record.symbol)) return;
+    if ((record.kind !== 'buy' && record.kind !== 'reinvest') || (state.section1256.size > 0 && state.section1256.has(record.symbol))) return;
     const units = unitsOf(state, index);
     const acquisition: Acquisition = {
       id: record.id, accountId: record.accountId, date: record.date, day: state.days[index] as number, permanent: state.permanentTypes.has(units.account.type),
       capacity: units.quantity, processed: false, lots: [], pending: undefined,
     };
-    const key = state.groups.keyOf(record.symbol);
-    const list = state.acquisitions.get(key);
-    if (list === undefined) state.acquisitions.set(key, [acquisition]);
-    else list.push(acquisition); // records are sorted, so each list is in date then id order
+    candidatesOf(state, units.position, record.symbol).push(acquisition); // records are sorted, so each list is in date then id order
     units.acquisition = acquisition;
   });
 }
@@ -343,11 +340,9 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
   pruneLots(position);
   const pieces = plan.pieces;
   const proceedsParts = pieces.length === 1 ? undefined : allocateUnits(proceeds, pieces.map((piece) => piece.quantity));
-  const section1256 = state.section1256.has(record.symbol);
+  const section1256 = state.section1256.size > 0 && state.section1256.has(record.symbol);
   const taxable = account.type === 'taxable';
   const checkWash = taxable && !section1256;
-  let candidates: readonly Acquisition[] | undefined;
-  let candidatesFound = false;
   const raws: RawDisposal[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
@@ -360,11 +355,7 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
       taxable, section1256, basisReported: lot.basisReported, form1099B: record.form1099B,
     };
     if (checkWash && raw.basis > raw.proceeds) {
-      if (!candidatesFound) {
-        candidates = state.acquisitions.get(state.groups.keyOf(record.symbol));
-        candidatesFound = true;
-      }
-      const wash = applyWashSale(raw, { soldDay, holdingPeriodStartDay: lot.holdingPeriodStartDay, candidates });
+      const wash = applyWashSale(raw, { soldDay, holdingPeriodStartDay: lot.holdingPeriodStartDay, candidates: candidatesOf(state, position, record.symbol) });
       raw.disallowed = wash.disallowed;
       raw.permanent = wash.permanent;
       raw.matches = wash.matches;
