@@ -16,6 +16,7 @@ const msPerDay = 86_400_000;
 const dayNumbers = new Map<string, number>();
 const isoDates = new Map<number, string>();
 const anniversaries = new Map<string, string>();
+const anniversaryDays = new Map<number, number>();
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= cacheSizeMax) cache.clear();
@@ -27,7 +28,8 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
 export function dayNumberOf(iso: string): number {
   const cached = dayNumbers.get(iso);
   if (cached !== undefined) return cached;
-  const day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / msPerDay;
+  // A whole number of days well inside 32 bits: `| 0` keeps it a small integer rather than a boxed float.
+  const day = (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / msPerDay) | 0;
   return remember(dayNumbers, iso, day);
 }
 
@@ -49,6 +51,13 @@ export function addYearsIso(iso: string, years: number): string {
   const cached = anniversaries.get(key);
   if (cached !== undefined) return cached;
   return remember(anniversaries, key, format(addYears(parseISO(iso), years), 'yyyy-MM-dd'));
+}
+
+/** The day number of the one-year anniversary (`addYearsIso(iso, 1)`) of a day number. */
+export function anniversaryDayOf(day: number): number {
+  const cached = anniversaryDays.get(day);
+  if (cached !== undefined) return cached;
+  return remember(anniversaryDays, day, dayNumberOf(addYearsIso(isoOfDayNumber(day), 1)));
 }
 
 /** Calendar days from `from` to `to` (positive when `to` is later). */

@@ -16,12 +16,32 @@ export interface LotState {
   washAdjustment: number;
   acquiredOn: string;
   holdingPeriodStart: string;
+  /** Day numbers (see dates.ts) of `acquiredOn` and `holdingPeriodStart`, kept with them. */
+  acquiredDay: number;
+  holdingPeriodStartDay: number;
   basisReported: boolean;
   usedAsReplacement: boolean;
   /** Creation order, for ties between lots acquired the same day. */
   seq: number;
   /** Counter for the ids of parts split off this lot. */
   splits: number;
+  /** The position the lot is open in. */
+  position: Position;
+  /** The purchase the shares came from, when it can be a wash-sale replacement (buys and reinvestments). */
+  origin: Acquisition | undefined;
+}
+
+/**
+ * The open lots of one security in one account. Records and lots hold their
+ * position by reference, so the hot path never builds or hashes a key.
+ */
+export interface Position {
+  /** `account\u0000symbol`: the order of the open lots in the result. */
+  readonly key: string;
+  /** Open lots, ordered by acquisition date then creation. */
+  lots: LotState[];
+  /** The purchases of the symbol's substantially-identical group (`EngineState.acquisitions`), looked up on first use. */
+  candidates: Acquisition[] | undefined;
 }
 
 /** A purchase that may replace shares sold at a loss. */
@@ -29,17 +49,25 @@ export interface Acquisition {
   readonly id: string;
   readonly accountId: string;
   readonly date: string;
+  readonly day: number;
+  /** Whether the account's type makes a loss it replaces disallowed for good (`permanentReplacementTypes`). */
+  readonly permanent: boolean;
   /** Shares not yet matched; used only until the purchase is processed (then its lots say). */
   capacity: number;
   processed: boolean;
+  /** Its open lots once processed, in the order they were created. */
+  readonly lots: LotState[];
+  /** Wash-sale matches waiting for the purchase to be processed. */
+  pending: PendingMatch[] | undefined;
 }
 
 /** A wash-sale match waiting for its replacement purchase to be processed. */
 export interface PendingMatch {
   readonly quantity: number;
   readonly loss: number;
-  readonly soldStart: string;
-  readonly soldOn: string;
+  /** Day numbers of the sold shares' holding-period start and sale, for the tacked holding period. */
+  readonly soldStartDay: number;
+  readonly soldDay: number;
   readonly permanent: boolean;
   /** Filled in with the replacement lot when it is created. */
   readonly match: RawMatch;
@@ -51,69 +79,98 @@ export interface EngineState {
   readonly groups: GroupResolver;
   readonly scales: Scales;
   readonly permanentTypes: ReadonlySet<string>;
-  /** Open lots per `account\u0000symbol`, ordered by acquisition date then creation. */
-  readonly open: Map<string, LotState[]>;
-  /** Open lots per origin (acquisition record). */
-  readonly byOrigin: Map<string, LotState[]>;
+  /** Positions per account, then symbol. */
+  readonly positions: Map<string, Map<string, Position>>;
   /** Purchases per substantially-identical group, ordered by date then id. */
   readonly acquisitions: Map<string, Acquisition[]>;
-  readonly acquisitionById: Map<string, Acquisition>;
-  readonly pending: Map<string, PendingMatch[]>;
   readonly section1256: ReadonlySet<string>;
-  /** Each trade record's quantity (common scale) and USD amount (cents), converted once. */
+  /** Each trade record's quantity (common scale) and USD amount (cents), converted once; by position in the sorted records. */
   readonly units: readonly (RecordUnits | undefined)[];
+  /** Each record's day number, by position in the sorted records. */
+  readonly days: Int32Array;
   seq: number;
 }
 
 export interface RecordUnits {
   readonly quantity: number;
   readonly usd: number;
+  /** The record's account and position, looked up once. */
+  readonly account: TaxAccount;
+  readonly position: Position;
+  /** The purchase as a possible wash-sale replacement (buys and reinvestments outside section 1256). */
+  acquisition: Acquisition | undefined;
 }
 
 export const positionKey = (accountId: string, symbol: string): string => `${accountId}\u0000${symbol}`;
 
+/** The position of `symbol` in `accountId`, made on first use. */
+export function positionOf(state: EngineState, accountId: string, symbol: string): Position {
+  let bySymbol = state.positions.get(accountId);
+  if (bySymbol === undefined) {
+    bySymbol = new Map();
+    state.positions.set(accountId, bySymbol);
+  }
+  let position = bySymbol.get(symbol);
+  if (position === undefined) {
+    position = { key: positionKey(accountId, symbol), lots: [], candidates: undefined };
+    bySymbol.set(symbol, position);
+  }
+  return position;
+}
+
+/** The purchases that can replace shares of `symbol` sold from `position` (kept on the position). */
+export function candidatesOf(state: EngineState, position: Position, symbol: string): Acquisition[] {
+  let candidates = position.candidates;
+  if (candidates === undefined) {
+    const key = state.groups.keyOf(symbol);
+    candidates = state.acquisitions.get(key);
+    if (candidates === undefined) {
+      candidates = [];
+      state.acquisitions.set(key, candidates);
+    }
+    position.candidates = candidates;
+  }
+  return candidates;
+}
+
 function lotOrder(a: LotState, b: LotState): number {
-  if (a.acquiredOn !== b.acquiredOn) return a.acquiredOn < b.acquiredOn ? -1 : 1;
+  if (a.acquiredDay !== b.acquiredDay) return a.acquiredDay - b.acquiredDay;
   if (a.seq !== b.seq) return a.seq - b.seq;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Adds a lot to the open lists, keeping acquisition order. */
-export function insertLot(state: EngineState, lot: LotState): void {
-  const key = positionKey(lot.accountId, lot.symbol);
-  let list = state.open.get(key);
-  if (list === undefined) {
-    list = [];
-    state.open.set(key, list);
-  }
+/** Adds a lot to its position's open lots, keeping acquisition order, and to its purchase's lots. */
+export function insertLot(lot: LotState): void {
+  const list = lot.position.lots;
   let at = list.length;
   while (at > 0 && lotOrder(list[at - 1] as LotState, lot) > 0) at--;
   // Lots mostly arrive in acquisition order: appending is the common case, and push is far cheaper than splice.
   if (at === list.length) list.push(lot);
   else list.splice(at, 0, lot);
-  const origin = state.byOrigin.get(lot.originId);
-  if (origin === undefined) state.byOrigin.set(lot.originId, [lot]);
-  else origin.push(lot);
+  lot.origin?.lots.push(lot);
+}
+
+/** Takes `lot` out of its purchase's lots (the others keep their order). */
+export function detachFromOrigin(lot: LotState): void {
+  const lots = lot.origin?.lots;
+  if (lots === undefined) return;
+  const at = lots.indexOf(lot);
+  if (at >= 0) lots.splice(at, 1);
 }
 
 /** Drops the lots of a position that hold no shares any more. */
-export function pruneLots(state: EngineState, key: string): void {
-  const list = state.open.get(key);
-  if (list === undefined || list.every((lot) => lot.quantity > 0)) return;
-  const kept: LotState[] = [];
-  for (const lot of list) {
-    if (lot.quantity > 0) {
-      kept.push(lot);
-      continue;
-    }
-    const origin = state.byOrigin.get(lot.originId);
-    if (origin === undefined) continue;
-    const rest = origin.filter((l) => l !== lot);
-    if (rest.length === 0) state.byOrigin.delete(lot.originId);
-    else state.byOrigin.set(lot.originId, rest);
+export function pruneLots(position: Position): void {
+  const list = position.lots;
+  let first = 0;
+  while (first < list.length && (list[first] as LotState).quantity > 0) first++;
+  if (first === list.length) return;
+  const kept = list.slice(0, first);
+  for (let i = first; i < list.length; i++) {
+    const lot = list[i] as LotState;
+    if (lot.quantity > 0) kept.push(lot);
+    else detachFromOrigin(lot);
   }
-  if (kept.length === 0) state.open.delete(key);
-  else state.open.set(key, kept);
+  position.lots = kept;
 }
 
 /**
@@ -121,7 +178,7 @@ export function pruneLots(state: EngineState, key: string): void {
  * carried adjustment apportioned like `Money.allocate`, so the two parts sum
  * exactly); returns the new part. The original keeps its id and the rest.
  */
-export function splitLot(state: EngineState, lot: LotState, quantity: number): LotState {
+export function splitLot(lot: LotState, quantity: number): LotState {
   const [basisPart, basisRest] = splitUnits(lot.basis, quantity, lot.quantity);
   const [washPart, washRest] = splitUnits(lot.washAdjustment, quantity, lot.quantity);
   lot.splits += 1;
@@ -129,7 +186,7 @@ export function splitLot(state: EngineState, lot: LotState, quantity: number): L
   lot.quantity -= quantity;
   lot.basis = basisRest;
   lot.washAdjustment = washRest;
-  insertLot(state, part);
+  insertLot(part);
   return part;
 }
 

@@ -1,4 +1,4 @@
-import { type Currency, KronosError, Money } from '@kronos/core-ledger';
+import { type Currency, type Decimal, KronosError, Money } from '@kronos/core-ledger';
 
 /**
  * Exact integer arithmetic for the lot engine's hot path. Inside the engine a
@@ -99,11 +99,51 @@ export function partOf(total: number, take: number, whole: number): number {
 
 /** A Money's amount as units at `scale` (at least the Money's own scale); `AMOUNT_TOO_LARGE` beyond the exact range. */
 export function toUnits(money: Money, scale: number): number {
+  const fast = unitsFromDigits(money.amount, scale);
+  if (fast !== undefined) return fast;
   // The amount has at most its currency's decimals, so fixing it at `scale` (not smaller) only pads zeros: exact.
   const digits = money.amount.toFixed(scale).replace('.', '');
   // Up to 15 digits is always below 2^53: read without a bigint, which is most of the cost of this hot conversion.
   if (digits.length <= (digits.startsWith('-') ? 16 : 15)) return Number(digits);
   return toSafeUnits(BigInt(digits), `The amount ${money.toString()} ${money.currency.code}`);
+}
+
+/** decimal.js keeps a value as base-1e7 limbs `d` (the first with 1 to 7 digits, the others 7), the decimal exponent `e` of the first digit and the sign `s`. */
+const limbDigits = 7;
+const limbBase = 1e7;
+
+/**
+ * The units of `amount` at `scale` read straight from its limbs, which is what
+ * `toFixed` would print without building the string: `undefined` when the
+ * amount has more decimals than `scale` or more than 15 significant digits, or
+ * the units would leave the exact range (the caller takes the slow path).
+ */
+function unitsFromDigits(amount: Decimal, scale: number): number | undefined {
+  const limbs = amount.d;
+  const first = limbs[0] ?? 0;
+  if (limbs.length > 2 || first >= limbBase) return undefined;
+  let coefficient = first;
+  let digits = first < 10 ? 1 : first < 100 ? 2 : first < 1_000 ? 3 : first < 10_000 ? 4 : first < 100_000 ? 5 : first < 1_000_000 ? 6 : 7;
+  if (limbs.length === 2) {
+    coefficient = coefficient * limbBase + (limbs[1] ?? 0);
+    digits += limbDigits;
+  }
+  if (coefficient === 0) return 0;
+  // The value is coefficient x 10^(e - digits + 1); at `scale` the exponent grows by `scale`.
+  const exponent = amount.e - digits + 1 + scale;
+  let units: number;
+  if (exponent >= 0) {
+    if (exponent > 15) return undefined;
+    units = coefficient * pow10(exponent);
+    if (units > maxSafe) return undefined;
+  } else {
+    // The last limb is padded with zeros to 7 digits: they divide out exactly unless the amount has more decimals than `scale`.
+    if (exponent < -14) return undefined;
+    const divisor = pow10(-exponent);
+    if (coefficient % divisor !== 0) return undefined;
+    units = coefficient / divisor;
+  }
+  return amount.s < 0 ? -units : units;
 }
 
 /** Units at `scale` as Money in `unit` (rounded toward zero when the unit is coarser). */

@@ -10,6 +10,11 @@ import { fromUnits } from './units.js';
  * microseconds, so each view makes its `Money` values the first time they are
  * read and keeps them. `toJSON` gives the whole record, so JSON output and
  * snapshots see every field.
+ *
+ * The made values live in one small object per view, created on the first
+ * read: a view that is never read (most Form 8949 rows of a large run are only
+ * summed) stays three fields, which keeps the garbage collector's work, a large
+ * part of a run, down.
  */
 
 /** The scales the integers are kept at. */
@@ -104,16 +109,21 @@ export class WashMatchView implements WashMatch {
   }
 }
 
+class DisposalValues {
+  quantity: Money | undefined = undefined;
+  proceeds: Money | undefined = undefined;
+  basis: Money | undefined = undefined;
+  gain: Money | undefined = undefined;
+  disallowed: Money | undefined = undefined;
+  permanent: Money | undefined = undefined;
+  recognized: Money | undefined = undefined;
+  matches: WashMatchView[] | undefined = undefined;
+}
+
 export class DisposalView implements Disposal {
-  #quantity: Money | undefined;
-  #proceeds: Money | undefined;
-  #basis: Money | undefined;
-  #gain: Money | undefined;
-  #disallowed: Money | undefined;
-  #permanent: Money | undefined;
-  #recognized: Money | undefined;
-  #matches: WashMatchView[] | undefined;
+  #values: DisposalValues | undefined;
   constructor(readonly raw: RawDisposal, readonly scales: Scales) {}
+  private get values(): DisposalValues { return (this.#values ??= new DisposalValues()); }
   get id() { return this.raw.id; }
   get saleId() { return this.raw.saleId; }
   get lotId() { return this.raw.lotId; }
@@ -130,14 +140,14 @@ export class DisposalView implements Disposal {
   get section1256() { return this.raw.section1256; }
   get basisReported() { return this.raw.basisReported; }
   get form1099B() { return this.raw.form1099B; }
-  get quantity() { return (this.#quantity ??= fromUnits(this.raw.quantity, this.scales.quantity, this.raw.unit)); }
-  get proceeds() { return (this.#proceeds ??= fromUnits(this.raw.proceeds, 2, this.scales.usd)); }
-  get basis() { return (this.#basis ??= fromUnits(this.raw.basis, 2, this.scales.usd)); }
-  get gain() { return (this.#gain ??= fromUnits(this.raw.proceeds - this.raw.basis, 2, this.scales.usd)); }
-  get disallowedLoss() { return (this.#disallowed ??= fromUnits(this.raw.disallowed, 2, this.scales.usd)); }
-  get permanentlyDisallowedLoss() { return (this.#permanent ??= fromUnits(this.raw.permanent, 2, this.scales.usd)); }
-  get recognizedGain() { return (this.#recognized ??= fromUnits(this.raw.proceeds - this.raw.basis + this.raw.disallowed, 2, this.scales.usd)); }
-  get washMatches(): readonly WashMatch[] { return (this.#matches ??= this.raw.matches.map((match) => new WashMatchView(match, this.scales))); }
+  get quantity() { return (this.values.quantity ??= fromUnits(this.raw.quantity, this.scales.quantity, this.raw.unit)); }
+  get proceeds() { return (this.values.proceeds ??= fromUnits(this.raw.proceeds, 2, this.scales.usd)); }
+  get basis() { return (this.values.basis ??= fromUnits(this.raw.basis, 2, this.scales.usd)); }
+  get gain() { return (this.values.gain ??= fromUnits(this.raw.proceeds - this.raw.basis, 2, this.scales.usd)); }
+  get disallowedLoss() { return (this.values.disallowed ??= fromUnits(this.raw.disallowed, 2, this.scales.usd)); }
+  get permanentlyDisallowedLoss() { return (this.values.permanent ??= fromUnits(this.raw.permanent, 2, this.scales.usd)); }
+  get recognizedGain() { return (this.values.recognized ??= fromUnits(this.raw.proceeds - this.raw.basis + this.raw.disallowed, 2, this.scales.usd)); }
+  get washMatches(): readonly WashMatch[] { return (this.values.matches ??= this.raw.matches.map((match) => new WashMatchView(match, this.scales))); }
   toJSON(): Record<string, unknown> {
     return {
       id: this.id, saleId: this.saleId, lotId: this.lotId, originId: this.originId, accountId: this.accountId, accountType: this.accountType,
@@ -150,11 +160,16 @@ export class DisposalView implements Disposal {
   }
 }
 
+class LotValues {
+  quantity: Money | undefined = undefined;
+  basis: Money | undefined = undefined;
+  wash: Money | undefined = undefined;
+}
+
 export class LotView implements Lot {
-  #quantity: Money | undefined;
-  #basis: Money | undefined;
-  #wash: Money | undefined;
+  #values: LotValues | undefined;
   constructor(readonly raw: RawLot, private readonly scales: Scales) {}
+  private get values(): LotValues { return (this.#values ??= new LotValues()); }
   get id() { return this.raw.id; }
   get originId() { return this.raw.originId; }
   get accountId() { return this.raw.accountId; }
@@ -163,9 +178,9 @@ export class LotView implements Lot {
   get holdingPeriodStart() { return this.raw.holdingPeriodStart; }
   get basisReported() { return this.raw.basisReported; }
   get usedAsReplacement() { return this.raw.usedAsReplacement; }
-  get quantity() { return (this.#quantity ??= fromUnits(this.raw.quantity, this.scales.quantity, this.raw.unit)); }
-  get basis() { return (this.#basis ??= fromUnits(this.raw.basis, 2, this.scales.usd)); }
-  get washAdjustment() { return (this.#wash ??= fromUnits(this.raw.washAdjustment, 2, this.scales.usd)); }
+  get quantity() { return (this.values.quantity ??= fromUnits(this.raw.quantity, this.scales.quantity, this.raw.unit)); }
+  get basis() { return (this.values.basis ??= fromUnits(this.raw.basis, 2, this.scales.usd)); }
+  get washAdjustment() { return (this.values.wash ??= fromUnits(this.raw.washAdjustment, 2, this.scales.usd)); }
   toJSON(): Record<string, unknown> {
     return {
       id: this.id, originId: this.originId, accountId: this.accountId, symbol: this.symbol, quantity: this.quantity.toJSON(),

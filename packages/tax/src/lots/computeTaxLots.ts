@@ -1,10 +1,9 @@
 import { KronosError, Money, asset, currency } from '@kronos/core-ledger';
-import { yearOf } from '../_internal/dates.js';
+import { anniversaryDayOf, dayNumberOf, yearOf } from '../_internal/dates.js';
 import { createGroupResolver } from '../_internal/groups.js';
-import { type Acquisition, type EngineState, type LotState, type RecordUnits, insertLot, positionKey, pruneLots, toRawLot } from '../_internal/state.js';
+import { type Acquisition, type EngineState, type LotState, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
 import { allocateUnits, checkedUnits, fractionOf, fromUnits, toSafeUnits, toUnits } from '../_internal/units.js';
 import { DisposalView, LotView, type RawDisposal, type RawMatch } from '../_internal/views.js';
-import { classifyHoldingPeriod } from '../holding/classifyHoldingPeriod.js';
 import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
 import { applyWashSale, rebase } from '../wash/applyWashSale.js';
 import { isValidatedTaxRecords, parseTaxProfile, parseTaxRecords } from './parseRecords.js';
@@ -49,8 +48,8 @@ const phaseOf: Readonly<Record<TaxRecord['kind'], number>> = { split: 0, symbolC
  */
 export function computeTaxLots(records: readonly unknown[], profile: TaxProfileInput): TaxLotLedger {
   const parsedProfile = parseTaxProfile(profile);
-  const parsed = [...(isValidatedTaxRecords(records) ? records : parseTaxRecords(records))].sort(compareRecords);
-  const state = createEngineState(parsedProfile, parsed);
+  const { records: parsed, days } = sortRecords(isValidatedTaxRecords(records) ? records : parseTaxRecords(records));
+  const state = createEngineState(parsedProfile, parsed, days);
   const disposals: Disposal[] = [];
   let acquired = 0;
   parsed.forEach((record, index) => {
@@ -59,11 +58,11 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
       case 'reinvest':
       case 'transferIn':
         if (record.kind === 'transferIn') transferIn(state, record, unitsOf(state, index));
-        else acquire(state, record, unitsOf(state, index));
+        else acquire(state, record, unitsOf(state, index), index);
         acquired += unitsOf(state, index).usd;
         break;
       case 'sell':
-        for (const raw of sell(state, record, unitsOf(state, index))) disposals.push(new DisposalView(raw, state.scales));
+        for (const raw of sell(state, record, unitsOf(state, index), index)) disposals.push(new DisposalView(raw, state.scales));
         break;
       case 'split':
         split(state, record);
@@ -73,8 +72,10 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
         break;
     }
   });
-  const keys = [...state.open.keys()].sort();
-  const openLots = keys.flatMap((key) => (state.open.get(key) ?? []).map((lot) => new LotView(toRawLot(lot), state.scales)));
+  const positions: Position[] = [];
+  for (const bySymbol of state.positions.values()) for (const position of bySymbol.values()) if (position.lots.length > 0) positions.push(position);
+  positions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const openLots = positions.flatMap((position) => position.lots.map((lot) => new LotView(toRawLot(lot), state.scales)));
   return { openLots, disposals, totals: sumTotals(disposals, acquired, state) };
 }
 
@@ -83,22 +84,87 @@ function unitsOf(state: EngineState, index: number): RecordUnits {
   return state.units[index] as RecordUnits;
 }
 
-function compareRecords(a: TaxRecord, b: TaxRecord): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  const phase = phaseOf[a.kind] - phaseOf[b.kind];
-  if (phase !== 0) return phase;
+function compareIds(a: TaxRecord, b: TaxRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function createEngineState(profile: TaxProfile, records: readonly TaxRecord[]): EngineState {
+/**
+ * The records in processing order: by date, then phase (`phaseOf`), then id.
+ * Date and phase make one small integer key, so the records are bucketed by
+ * key (a counting sort) and only the records of one key are compared by id:
+ * far fewer string comparisons than one comparison sort over everything.
+ */
+function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; days: Int32Array } {
+  const count = records.length;
+  if (count === 0) return { records: [], days: new Int32Array(0) };
+  const keys = new Float64Array(count);
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const record = records[i] as TaxRecord;
+    const key = dayNumberOf(record.date) * 3 + phaseOf[record.kind];
+    keys[i] = key;
+    if (key < low) low = key;
+    if (key > high) high = key;
+  }
+  const span = high - low + 1;
+  // Records spread over more days than a counting sort pays for: one comparison sort by key, then id.
+  if (!(span <= 4 * count + 1_024)) {
+    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || compareIds(records[a] as TaxRecord, records[b] as TaxRecord));
+    return { records: order.map((i) => records[i] as TaxRecord), days: Int32Array.from(order, (i) => Math.floor((keys[i] as number) / 3)) };
+  }
+  const starts = new Uint32Array(span + 1);
+  for (let i = 0; i < count; i++) {
+    const bucket = (keys[i] as number) - low + 1;
+    starts[bucket] = (starts[bucket] as number) + 1;
+  }
+  for (let k = 1; k <= span; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number);
+  const sorted = new Array<TaxRecord>(count);
+  const days = new Int32Array(count);
+  const next = starts.slice(0, span);
+  for (let i = 0; i < count; i++) {
+    const key = keys[i] as number;
+    const at = next[key - low] as number;
+    sorted[at] = records[i] as TaxRecord;
+    days[at] = Math.floor(key / 3);
+    next[key - low] = at + 1;
+  }
+  for (let k = 0; k < span; k++) {
+    const start = starts[k] as number;
+    const end = starts[k + 1] as number;
+    if (end - start < 2) continue;
+    const bucket = sorted.slice(start, end).sort(compareIds);
+    for (let i = 0; i < bucket.length; i++) sorted[start + i] = bucket[i] as TaxRecord;
+  }
+  return { records: sorted, days };
+}
+
+function createEngineState(profile: TaxProfile, records: readonly TaxRecord[], days: Int32Array): EngineState {
   const accounts = new Map(profile.accounts.map((account) => [account.id, account]));
   const pairs: [string, string][] = [];
   let quantityScale = 0;
   for (const record of records) {
-    if (record.kind !== 'split' && record.kind !== 'symbolChange') quantityScale = Math.max(quantityScale, record.quantity.currency.scale);
+    if (record.kind === 'symbolChange') pairs.push([record.symbol, record.newSymbol]);
+    else if (record.kind !== 'split') {
+      quantityScale = Math.max(quantityScale, record.quantity.currency.scale);
+      if (record.cusip !== undefined) pairs.push([record.symbol, `cusip:${record.cusip.toUpperCase()}`]);
+    }
   }
   // By position in the sorted records: an array index is cheaper than a look-up by id on every trade.
-  const units: (RecordUnits | undefined)[] = [];
+  const units: (RecordUnits | undefined)[] = new Array(records.length);
+  const state: EngineState = {
+    profile,
+    accounts,
+    groups: createGroupResolver({ groups: profile.substantiallyIdentical, pairs }),
+    scales: { quantity: quantityScale, usd: currency('USD') },
+    permanentTypes: new Set(profile.permanentReplacementTypes),
+    positions: new Map(),
+    acquisitions: new Map(),
+    section1256: new Set(profile.section1256Symbols),
+    units,
+    days,
+    seq: 0,
+  };
   // Every sum the engine makes is bounded by these totals (a wash-sale chain moves basis, it never creates it), so checking them keeps every sum exact.
   let quantityTotal = 0;
   let usdTotal = 0;
@@ -110,11 +176,12 @@ function createEngineState(profile: TaxProfile, records: readonly TaxRecord[]): 
     if (account.owner === 'spouse' && !profile.includeSpouse) {
       throw new KronosError('INVALID_INPUT', `Record '${record.id}' is in the spouse's account '${account.id}': set includeSpouse: true to include the spouse's accounts, or leave their records out.`, { id: record.id, accountId: account.id });
     }
-    if (record.kind === 'symbolChange') pairs.push([record.symbol, record.newSymbol]);
-    else if (record.kind !== 'split') {
-      if (record.cusip !== undefined) pairs.push([record.symbol, `cusip:${record.cusip.toUpperCase()}`]);
+    if (record.kind !== 'split' && record.kind !== 'symbolChange') {
       const usd = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
-      const recordUnits = { quantity: toUnits(record.quantity, quantityScale), usd: toUnits(usd, usd.currency.scale) };
+      const recordUnits: RecordUnits = {
+        quantity: toUnits(record.quantity, quantityScale), usd: toUnits(usd, usd.currency.scale), account,
+        position: positionOf(state, record.accountId, record.symbol), acquisition: undefined,
+      };
       units[index] = recordUnits;
       quantityTotal += recordUnits.quantity;
       usdTotal += Math.abs(recordUnits.usd);
@@ -122,21 +189,6 @@ function createEngineState(profile: TaxProfile, records: readonly TaxRecord[]): 
   });
   checkedUnits(quantityTotal, 'The total of the records\' share quantities');
   checkedUnits(usdTotal, 'The total of the records\' USD amounts');
-  const state: EngineState = {
-    profile,
-    accounts,
-    groups: createGroupResolver({ groups: profile.substantiallyIdentical, pairs }),
-    scales: { quantity: quantityScale, usd: currency('USD') },
-    permanentTypes: new Set(profile.permanentReplacementTypes),
-    open: new Map(),
-    byOrigin: new Map(),
-    acquisitions: new Map(),
-    acquisitionById: new Map(),
-    pending: new Map(),
-    section1256: new Set(profile.section1256Symbols),
-    units,
-    seq: 0,
-  };
   indexAcquisitions(state, records);
   return state;
 }
@@ -144,13 +196,14 @@ function createEngineState(profile: TaxProfile, records: readonly TaxRecord[]): 
 /** Every purchase up front: a loss sale can be washed by a purchase up to 30 days later. */
 function indexAcquisitions(state: EngineState, records: readonly TaxRecord[]): void {
   records.forEach((record, index) => {
-    if ((record.kind !== 'buy' && record.kind !== 'reinvest') || state.section1256.has(record.symbol)) return;
-    const acquisition: Acquisition = { id: record.id, accountId: record.accountId, date: record.date, capacity: unitsOf(state, index).quantity, processed: false };
-    const key = state.groups.keyOf(record.symbol);
-    const list = state.acquisitions.get(key);
-    if (list === undefined) state.acquisitions.set(key, [acquisition]);
-    else list.push(acquisition); // records are sorted, so each list is in date then id order
-    state.acquisitionById.set(record.id, acquisition);
+    if ((record.kind !== 'buy' && record.kind !== 'reinvest') || (state.section1256.size > 0 && state.section1256.has(record.symbol))) return;
+    const units = unitsOf(state, index);
+    const acquisition: Acquisition = {
+      id: record.id, accountId: record.accountId, date: record.date, day: state.days[index] as number, permanent: state.permanentTypes.has(units.account.type),
+      capacity: units.quantity, processed: false, lots: [], pending: undefined,
+    };
+    candidatesOf(state, units.position, record.symbol).push(acquisition); // records are sorted, so each list is in date then id order
+    units.acquisition = acquisition;
   });
 }
 
@@ -163,51 +216,66 @@ interface NewLotFields {
   readonly quantity: number;
   readonly basis: number;
   readonly acquiredOn: string;
+  readonly acquiredDay: number;
   readonly holdingPeriodStart: string;
+  readonly holdingPeriodStartDay: number;
   readonly basisReported: boolean;
+  readonly position: Position;
+  readonly origin: Acquisition | undefined;
 }
 
 function newLot(state: EngineState, f: NewLotFields): LotState {
   state.seq += 1;
   return {
     id: f.id, originId: f.originId, accountId: f.accountId, symbol: f.symbol, unit: f.unit, quantity: f.quantity, basis: f.basis,
-    washAdjustment: 0, acquiredOn: f.acquiredOn, holdingPeriodStart: f.holdingPeriodStart, basisReported: f.basisReported,
-    usedAsReplacement: false, seq: state.seq, splits: 0,
+    washAdjustment: 0, acquiredOn: f.acquiredOn, holdingPeriodStart: f.holdingPeriodStart, acquiredDay: f.acquiredDay,
+    holdingPeriodStartDay: f.holdingPeriodStartDay, basisReported: f.basisReported, usedAsReplacement: false, seq: state.seq, splits: 0,
+    position: f.position, origin: f.origin,
   };
 }
 
-/** A purchase becomes a lot; parts already matched as wash-sale replacements become their own lots. */
-function acquire(state: EngineState, record: BuyRecord | ReinvestRecord, units: RecordUnits): void {
-  const acquisition = state.acquisitionById.get(record.id);
-  if (acquisition !== undefined) acquisition.processed = true;
-  const { quantity, usd: cost } = units;
-  const lotOf = (id: string, units: number, basis: number) => newLot(state, {
-    id, originId: record.id, accountId: record.accountId, symbol: record.symbol, unit: record.quantity.currency, quantity: units, basis,
-    acquiredOn: record.date, holdingPeriodStart: record.date, basisReported: record.basisReported,
+/** A lot of the purchase `record` (the record at `index`). */
+function purchaseLot(state: EngineState, record: BuyRecord | ReinvestRecord, index: number, id: string, quantity: number, basis: number): LotState {
+  const units = unitsOf(state, index);
+  const day = state.days[index] as number;
+  return newLot(state, {
+    id, originId: record.id, accountId: record.accountId, symbol: record.symbol, unit: record.quantity.currency, quantity, basis,
+    acquiredOn: record.date, acquiredDay: day, holdingPeriodStart: record.date, holdingPeriodStartDay: day, basisReported: record.basisReported,
+    position: units.position, origin: units.acquisition,
   });
-  const pending = state.pending.get(record.id);
+}
+
+/** A purchase becomes a lot; parts already matched as wash-sale replacements become their own lots. */
+function acquire(state: EngineState, record: BuyRecord | ReinvestRecord, units: RecordUnits, index: number): void {
+  const acquisition = units.acquisition;
+  const pending = acquisition?.pending;
+  if (acquisition !== undefined) {
+    acquisition.processed = true;
+    acquisition.pending = undefined;
+  }
+  const { quantity, usd: cost } = units;
   if (pending === undefined) {
-    insertLot(state, lotOf(record.id, quantity, cost));
+    insertLot(purchaseLot(state, record, index, record.id, quantity, cost));
     return;
   }
-  state.pending.delete(record.id);
   let rest = quantity;
   for (const p of pending) rest -= p.quantity;
   const costParts = allocateUnits(cost, [...pending.map((p) => p.quantity), rest]);
   pending.forEach((p, i) => {
-    const lot = lotOf(`${record.id}/w${i + 1}`, p.quantity, costParts[i] ?? 0);
+    const lot = purchaseLot(state, record, index, `${record.id}/w${i + 1}`, p.quantity, costParts[i] ?? 0);
     lot.usedAsReplacement = true;
-    if (!p.permanent) rebase(lot, p.loss, { holdingPeriodStart: p.soldStart, soldOn: p.soldOn });
+    if (!p.permanent) rebase(lot, p.loss, p.soldStartDay, p.soldDay);
     p.match.replacementLotId = lot.id;
     p.match.replacementQuantity = lot.quantity;
     p.match.replacementUnit = lot.unit;
-    insertLot(state, lot);
+    insertLot(lot);
   });
-  if (rest > 0) insertLot(state, lotOf(record.id, rest, costParts[costParts.length - 1] ?? 0));
+  if (rest > 0) insertLot(purchaseLot(state, record, index, record.id, rest, costParts[costParts.length - 1] ?? 0));
 }
 
 function transferIn(state: EngineState, record: TransferInRecord, units: RecordUnits): void {
-  insertLot(state, newLot(state, {
+  const holdingPeriodStart = record.holdingPeriodStart ?? record.acquiredOn;
+  insertLot(newLot(state, {
     id: record.id,
     originId: record.id,
     accountId: record.accountId,
@@ -216,8 +284,13 @@ function transferIn(state: EngineState, record: TransferInRecord, units: RecordU
     quantity: units.quantity,
     basis: units.usd,
     acquiredOn: record.acquiredOn,
-    holdingPeriodStart: record.holdingPeriodStart ?? record.acquiredOn,
+    acquiredDay: dayNumberOf(record.acquiredOn),
+    holdingPeriodStart,
+    holdingPeriodStartDay: dayNumberOf(holdingPeriodStart),
     basisReported: record.basisReported,
+    position: units.position,
+    // Transfers in are not purchases: never a wash-sale replacement.
+    origin: undefined,
   }));
 }
 
@@ -240,15 +313,15 @@ export function resolveLotMethod(profile: Pick<TaxProfile, 'methods' | 'defaultM
   return best.method;
 }
 
-function sell(state: EngineState, record: SellRecord, units: RecordUnits): RawDisposal[] {
-  const account = state.accounts.get(record.accountId);
-  if (account === undefined) throw new KronosError('NOT_FOUND', `Unknown account '${record.accountId}'.`, { accountId: record.accountId });
-  const key = positionKey(record.accountId, record.symbol);
-  const method = resolveLotMethod(state.profile, record.accountId, yearOf(record.date));
+function sell(state: EngineState, record: SellRecord, units: RecordUnits, index: number): RawDisposal[] {
+  const account = units.account;
+  const position = units.position;
+  const soldDay = state.days[index] as number;
+  const method = state.profile.methods.length === 0 ? state.profile.defaultMethod : resolveLotMethod(state.profile, record.accountId, yearOf(record.date));
   const scale = state.scales.quantity;
   const { quantity, usd: proceeds } = units;
   const plan = planUnits({
-    lots: state.open.get(key) ?? [],
+    lots: position.lots,
     quantity,
     proceeds,
     scale,
@@ -264,52 +337,59 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits): RawDi
     piece.lot.washAdjustment -= piece.washAdjustment;
   }
   for (const entry of plan.rebasis) entry.lot.basis = entry.basis;
-  pruneLots(state, key);
-  const proceedsParts = plan.pieces.length === 1 ? [proceeds] : allocateUnits(proceeds, plan.pieces.map((piece) => piece.quantity));
-  const section1256 = state.section1256.has(record.symbol);
-  const checkWash = account.type === 'taxable' && !section1256;
-  return plan.pieces.map((piece, i) => {
+  pruneLots(position);
+  const pieces = plan.pieces;
+  const proceedsParts = pieces.length === 1 ? undefined : allocateUnits(proceeds, pieces.map((piece) => piece.quantity));
+  const section1256 = state.section1256.size > 0 && state.section1256.has(record.symbol);
+  const taxable = account.type === 'taxable';
+  const checkWash = taxable && !section1256;
+  const raws: RawDisposal[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as (typeof pieces)[number];
     const lot = piece.lot;
     const raw: RawDisposal = {
       id: `${record.id}:${lot.id}`, saleId: record.id, lotId: lot.id, originId: lot.originId, accountId: record.accountId, accountType: account.type,
       symbol: record.symbol, unit: record.quantity.currency, quantity: piece.quantity, acquiredOn: lot.acquiredOn,
-      holdingPeriodStart: lot.holdingPeriodStart, soldOn: record.date, term: classifyHoldingPeriod(lot.holdingPeriodStart, record.date),
-      method, proceeds: proceedsParts[i] ?? 0, basis: piece.basis, disallowed: 0, permanent: 0, matches: noMatches,
-      taxable: account.type === 'taxable', section1256, basisReported: lot.basisReported, form1099B: record.form1099B,
+      holdingPeriodStart: lot.holdingPeriodStart, soldOn: record.date, term: soldDay > anniversaryDayOf(lot.holdingPeriodStartDay) ? 'long' : 'short',
+      method, proceeds: proceedsParts === undefined ? proceeds : (proceedsParts[i] ?? 0), basis: piece.basis, disallowed: 0, permanent: 0, matches: noMatches,
+      taxable, section1256, basisReported: lot.basisReported, form1099B: record.form1099B,
     };
     if (checkWash && raw.basis > raw.proceeds) {
-      const wash = applyWashSale(state, raw);
+      const wash = applyWashSale(raw, { soldDay, holdingPeriodStartDay: lot.holdingPeriodStartDay, candidates: candidatesOf(state, position, record.symbol) });
       raw.disallowed = wash.disallowed;
       raw.permanent = wash.permanent;
       raw.matches = wash.matches;
     }
-    return raw;
-  });
+    raws.push(raw);
+  }
+  return raws;
 }
 
 const noMatches: readonly RawMatch[] = Object.freeze([]);
 
 function split(state: EngineState, record: SplitRecord): void {
-  const key = positionKey(record.accountId, record.symbol);
+  const position = positionOf(state, record.accountId, record.symbol);
   const [numerator, denominator] = fractionOf(record.ratio);
-  for (const lot of state.open.get(key) ?? []) {
+  for (const lot of position.lots) {
     // Fractions of a share beyond the asset's scale are paid as cash in lieu, which is not modelled: quantities round down.
     const step = 10n ** BigInt(state.scales.quantity - lot.unit.scale);
     lot.quantity = toSafeUnits(((BigInt(lot.quantity) * numerator) / denominator / step) * step, `The shares of ${record.symbol} after the split on ${record.date}`);
   }
-  pruneLots(state, key);
+  pruneLots(position);
 }
 
 function changeSymbol(state: EngineState, record: SymbolChangeRecord): void {
-  const key = positionKey(record.accountId, record.symbol);
-  const lots = state.open.get(key) ?? [];
-  state.open.delete(key);
+  const from = positionOf(state, record.accountId, record.symbol);
+  const to = positionOf(state, record.accountId, record.newSymbol);
+  const lots = from.lots;
+  from.lots = [];
   for (const lot of lots) {
-    const origin = state.byOrigin.get(lot.originId);
-    if (origin !== undefined) state.byOrigin.set(lot.originId, origin.filter((l) => l !== lot));
+    // Re-inserted below, so the lot moves to the end of its purchase's lots, as a newly inserted lot would.
+    detachFromOrigin(lot);
     lot.symbol = record.newSymbol;
     lot.unit = asset(record.newSymbol, lot.unit.scale);
-    insertLot(state, lot);
+    lot.position = to;
+    insertLot(lot);
   }
 }
 

@@ -99,13 +99,17 @@ function toRaw(disposal: Disposal): { raw: RawDisposal; scales: Scales } {
   return { raw, scales };
 }
 
-/** A row whose Money values are made when first read (see views.ts): a slice of one disposal. */
+class RowValues {
+  quantity: Money | undefined = undefined;
+  proceeds: Money | undefined = undefined;
+  basis: Money | undefined = undefined;
+  adjustment: Money | undefined = undefined;
+  gain: Money | undefined = undefined;
+}
+
+/** A row whose Money values are made when first read, kept in one object made then (see views.ts): a slice of one disposal. */
 class Form8949RowView implements Form8949Row {
-  #quantity: Money | undefined;
-  #proceeds: Money | undefined;
-  #basis: Money | undefined;
-  #adjustment: Money | undefined;
-  #gain: Money | undefined;
+  #values: RowValues | undefined;
   constructor(
     private readonly disposal: RawDisposal,
     private readonly scales: Scales,
@@ -114,6 +118,7 @@ class Form8949RowView implements Form8949Row {
     private readonly basisUnits: number,
     private readonly adjustmentUnits: number,
   ) {}
+  private get values(): RowValues { return (this.#values ??= new RowValues()); }
   get part() { return this.disposal.term === 'short' ? ('I' as const) : ('II' as const); }
   get box() { return boxOf(this.disposal); }
   get disposalId() { return this.disposal.id; }
@@ -122,12 +127,12 @@ class Form8949RowView implements Form8949Row {
   get dateAcquired() { return this.disposal.acquiredOn; }
   get dateSold() { return this.disposal.soldOn; }
   get code() { return this.adjustmentUnits === 0 ? ('' as const) : ('W' as const); }
-  get quantity() { return (this.#quantity ??= fromUnits(this.quantityUnits, this.scales.quantity, this.disposal.unit)); }
+  get quantity() { return (this.values.quantity ??= fromUnits(this.quantityUnits, this.scales.quantity, this.disposal.unit)); }
   get description() { return `${this.quantity.amount.toString()} sh ${this.disposal.symbol}`; }
-  get proceeds() { return (this.#proceeds ??= fromUnits(this.proceedsUnits, 2, this.scales.usd)); }
-  get basis() { return (this.#basis ??= fromUnits(this.basisUnits, 2, this.scales.usd)); }
-  get adjustment() { return (this.#adjustment ??= fromUnits(this.adjustmentUnits, 2, this.scales.usd)); }
-  get gain() { return (this.#gain ??= fromUnits(this.proceedsUnits - this.basisUnits + this.adjustmentUnits, 2, this.scales.usd)); }
+  get proceeds() { return (this.values.proceeds ??= fromUnits(this.proceedsUnits, 2, this.scales.usd)); }
+  get basis() { return (this.values.basis ??= fromUnits(this.basisUnits, 2, this.scales.usd)); }
+  get adjustment() { return (this.values.adjustment ??= fromUnits(this.adjustmentUnits, 2, this.scales.usd)); }
+  get gain() { return (this.values.gain ??= fromUnits(this.proceedsUnits - this.basisUnits + this.adjustmentUnits, 2, this.scales.usd)); }
   toJSON(): Record<string, unknown> {
     return {
       part: this.part, box: this.box, disposalId: this.disposalId, saleId: this.saleId, accountId: this.accountId, quantity: this.quantity.toJSON(),

@@ -1,14 +1,21 @@
-import { addDaysIso } from '../_internal/dates.js';
-import { type Acquisition, type EngineState, type LotState, splitLot } from '../_internal/state.js';
-import { allocateUnits } from '../_internal/units.js';
+import { isoOfDayNumber } from '../_internal/dates.js';
+import { type Acquisition, type LotState, splitLot } from '../_internal/state.js';
+import { allocateUnits, partOf } from '../_internal/units.js';
 import type { RawDisposal, RawMatch } from '../_internal/views.js';
-import { tackHoldingPeriod } from '../holding/classifyHoldingPeriod.js';
 
 /** The wash-sale window: 30 days before and 30 days after the sale (IRC section 1091(a)). */
 export const washWindowDays = 30;
 
 /** A disposal at a loss, as the wash-sale pass sees it (integers: quantity at the common scale, USD in cents). */
-export type LossDisposal = Pick<RawDisposal, 'id' | 'originId' | 'symbol' | 'unit' | 'soldOn' | 'holdingPeriodStart' | 'quantity' | 'proceeds' | 'basis'>;
+export type LossDisposal = Pick<RawDisposal, 'id' | 'originId' | 'unit' | 'soldOn' | 'holdingPeriodStart' | 'quantity' | 'proceeds' | 'basis'>;
+
+/** Where the loss sale stands in time, as day numbers (see dates.ts), and the purchases that could replace it. */
+export interface LossContext {
+  readonly soldDay: number;
+  readonly holdingPeriodStartDay: number;
+  /** Purchases of the sold security's substantially-identical group, ordered by date then id. */
+  readonly candidates: readonly Acquisition[] | undefined;
+}
 
 /** What the wash-sale pass decided for one disposal. */
 export interface WashOutcome {
@@ -45,41 +52,46 @@ const none: WashOutcome = { matches: [], disallowed: 0, permanent: 0 };
  *
  * Mutates the engine state (lots split and re-based, purchases' capacity).
  */
-export function applyWashSale(state: EngineState, sold: LossDisposal): WashOutcome {
+export function applyWashSale(sold: LossDisposal, context: LossContext): WashOutcome {
   const loss = sold.basis - sold.proceeds;
   if (loss <= 0) return none;
-  const takes = findReplacements(state, sold);
+  const takes = findReplacements(sold, context);
   if (takes.length === 0) return none;
   let unmatched = sold.quantity;
   for (const take of takes) unmatched -= take.quantity;
-  const ratios = [...takes.map((take) => take.quantity), unmatched];
-  const proceedsParts = allocateUnits(sold.proceeds, ratios);
-  const lossParts = allocateUnits(loss, ratios);
   const matches: RawMatch[] = [];
   let disallowed = 0;
   let permanent = 0;
+  if (takes.length === 1) {
+    // One replacement (the common case): allocate over [matched, unmatched] without the arrays.
+    const take = takes[0] as Take;
+    const slice = { proceeds: partOf(sold.proceeds, take.quantity, sold.quantity), loss: partOf(loss, take.quantity, sold.quantity) };
+    matches.push(carryLoss(sold, context, take, slice));
+    return { matches, disallowed: slice.loss, permanent: take.permanent ? slice.loss : 0 };
+  }
+  const ratios = [...takes.map((take) => take.quantity), unmatched];
+  const proceedsParts = allocateUnits(sold.proceeds, ratios);
+  const lossParts = allocateUnits(loss, ratios);
   takes.forEach((take, i) => {
     const slice = { proceeds: proceedsParts[i] ?? 0, loss: lossParts[i] ?? 0 };
-    matches.push(carryLoss(state, sold, take, slice));
+    matches.push(carryLoss(sold, context, take, slice));
     disallowed += slice.loss;
     if (take.permanent) permanent += slice.loss;
   });
   return { matches, disallowed, permanent };
 }
 
-function findReplacements(state: EngineState, sold: LossDisposal): Take[] {
-  const candidates = state.acquisitions.get(state.groups.keyOf(sold.symbol));
+function findReplacements(sold: LossDisposal, context: LossContext): Take[] {
+  const candidates = context.candidates;
   if (candidates === undefined) return [];
-  const from = addDaysIso(sold.soldOn, -washWindowDays);
-  const to = addDaysIso(sold.soldOn, washWindowDays);
+  const to = context.soldDay + washWindowDays;
   const takes: Take[] = [];
   let need = sold.quantity;
-  for (let i = firstOnOrAfter(candidates, from); i < candidates.length && need > 0; i++) {
+  for (let i = firstOnOrAfter(candidates, context.soldDay - washWindowDays); i < candidates.length && need > 0; i++) {
     const acquisition = candidates[i] as Acquisition;
-    if (acquisition.date > to) break;
+    if (acquisition.day > to) break;
     if (acquisition.id === sold.originId) continue;
-    const account = state.accounts.get(acquisition.accountId);
-    const permanent = account !== undefined && state.permanentTypes.has(account.type);
+    const permanent = acquisition.permanent;
     if (!acquisition.processed) {
       const quantity = Math.min(need, acquisition.capacity);
       if (quantity <= 0) continue;
@@ -88,9 +100,8 @@ function findReplacements(state: EngineState, sold: LossDisposal): Take[] {
       need -= quantity;
       continue;
     }
-    const lots = state.byOrigin.get(acquisition.id);
-    if (lots === undefined) continue;
-    for (const lot of [...lots]) {
+    // Only read here: lots split off below (carryLoss) join the list after the search.
+    for (const lot of acquisition.lots) {
       if (need <= 0) break;
       if (lot.usedAsReplacement || lot.quantity === 0) continue;
       const quantity = Math.min(need, lot.quantity);
@@ -101,8 +112,8 @@ function findReplacements(state: EngineState, sold: LossDisposal): Take[] {
   return takes;
 }
 
-function carryLoss(state: EngineState, sold: LossDisposal, take: Take, slice: { proceeds: number; loss: number }): RawMatch {
-  const lot = take.lot === undefined ? undefined : take.quantity === take.lot.quantity ? take.lot : splitLot(state, take.lot, take.quantity);
+function carryLoss(sold: LossDisposal, context: LossContext, take: Take, slice: { proceeds: number; loss: number }): RawMatch {
+  const lot = take.lot === undefined ? undefined : take.quantity === take.lot.quantity ? take.lot : splitLot(take.lot, take.quantity);
   const match: RawMatch = {
     disposalId: sold.id,
     replacementOriginId: take.acquisition.id,
@@ -120,31 +131,38 @@ function carryLoss(state: EngineState, sold: LossDisposal, take: Take, slice: { 
   };
   if (lot === undefined) {
     // The purchase is still to come: its lot takes the loss when it is created.
-    const entry = { quantity: take.quantity, loss: slice.loss, soldStart: sold.holdingPeriodStart, soldOn: sold.soldOn, permanent: take.permanent, match };
-    const pending = state.pending.get(take.acquisition.id);
-    if (pending === undefined) state.pending.set(take.acquisition.id, [entry]);
+    const entry = { quantity: take.quantity, loss: slice.loss, soldStartDay: context.holdingPeriodStartDay, soldDay: context.soldDay, permanent: take.permanent, match };
+    const pending = take.acquisition.pending;
+    if (pending === undefined) take.acquisition.pending = [entry];
     else pending.push(entry);
     return match;
   }
   lot.usedAsReplacement = true;
-  if (!take.permanent) rebase(lot, slice.loss, sold);
+  if (!take.permanent) rebase(lot, slice.loss, context.holdingPeriodStartDay, context.soldDay);
   return match;
 }
 
-/** Adds a disallowed loss to a replacement lot and tacks the sold shares' holding period on. */
-export function rebase(lot: LotState, loss: number, sold: { readonly holdingPeriodStart: string; readonly soldOn: string }): void {
+/**
+ * Adds a disallowed loss to a replacement lot and tacks the sold shares' holding
+ * period on (`tackHoldingPeriod` on day numbers: the replacement's acquisition
+ * moved back by the days the sold shares were held).
+ */
+export function rebase(lot: LotState, loss: number, soldStartDay: number, soldDay: number): void {
   lot.basis += loss;
   lot.washAdjustment += loss;
-  const tacked = tackHoldingPeriod({ soldStart: sold.holdingPeriodStart, soldOn: sold.soldOn, replacementAcquiredOn: lot.acquiredOn });
-  if (tacked < lot.holdingPeriodStart) lot.holdingPeriodStart = tacked;
+  const tacked = lot.acquiredDay - (soldDay - soldStartDay);
+  if (tacked < lot.holdingPeriodStartDay) {
+    lot.holdingPeriodStartDay = tacked;
+    lot.holdingPeriodStart = isoOfDayNumber(tacked);
+  }
 }
 
-function firstOnOrAfter(list: readonly Acquisition[], date: string): number {
+function firstOnOrAfter(list: readonly Acquisition[], day: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Acquisition).date < date) lo = mid + 1;
+    if ((list[mid] as Acquisition).day < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
