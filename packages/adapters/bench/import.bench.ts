@@ -2,8 +2,7 @@
 // 100,000-line CSV and an OFX statement with 100,000 transactions, a
 // re-import of the CSV through dedupe, and whole imports (parse, dedupe
 // against the journal, write) into core-ledger's memory store and into the
-// PGlite store (in memory). PGlite imports the first 20,000 lines: 100,000
-// takes minutes on a loaded machine.
+// PGlite store (in memory), the same 100,000 lines each.
 // Prints `bench adapters <case> <value> <unit>`.
 import type { LedgerStore } from '@kronos/core-ledger';
 import { dedupeTransactions, importIntoLedger, parseCsv, parseOfx } from '@kronos/adapters/import';
@@ -11,7 +10,7 @@ import { createPgliteStore } from '@kronos/adapters/pglite';
 import { createImportLedger } from '../src/_internal/fixtures.js';
 
 const rowsCount = 100_000;
-const pgliteRowsCount = 20_000;
+const pgliteRowsCount = 100_000;
 const repeats = 3;
 
 function generatedCsv(count = rowsCount): string {
@@ -122,8 +121,8 @@ async function timePgliteImport(name: string, count: number, run: (store: Ledger
 
 const pgliteCsv = generatedCsv(pgliteRowsCount);
 const pgliteOfx = generatedOfx(pgliteRowsCount);
-const csvPglite = await timePgliteImport('csv_20k_import_pglite_store', pgliteRowsCount, (store) => importCsv(pgliteCsv, store));
-const ofxPglite = await timePgliteImport('ofx_20k_import_pglite_store', pgliteRowsCount, (store) => importOfx(pgliteOfx, store));
-// Per CPU second, PGlite (20k) against the memory store (100k) in this run.
+const csvPglite = await timePgliteImport('csv_100k_import_pglite_store', pgliteRowsCount, (store) => importCsv(pgliteCsv, store));
+const ofxPglite = await timePgliteImport('ofx_100k_import_pglite_store', pgliteRowsCount, (store) => importOfx(pgliteOfx, store));
+// Per CPU second, PGlite against the memory store, the same files in this run.
 report('csv_import_pglite_vs_memory_store_cpu', csvPglite / csvMemory, 'ratio');
 report('ofx_import_pglite_vs_memory_store_cpu', ofxPglite / ofxMemory, 'ratio');
