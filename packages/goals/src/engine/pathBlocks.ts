@@ -117,22 +117,9 @@ function stepPaths(plan: CashflowPlan, schedule: Schedule, s: PathState, w: With
   const fee = schedule.feeFactor;
   const wealth = s.wealth;
   const drifting = !(every === 1 || (every > 1 && month % every === 0));
-  const paying = month >= plan.withdrawalStartMonth;
-  if (!drifting && every === 1 && k === 2 && plan.withdrawal.kind !== 'guytonKlinger') {
-    // The common case (two assets rebalanced monthly) in one pass per path, with the same operations in the same order.
-    if (paying) payMonth(monthlyPayment(plan, schedule, month), s, w, month, from, to);
-    const w0 = schedule.weights[month * 2] as number;
-    const w1 = schedule.weights[month * 2 + 1] as number;
-    const external = plan.externalFlows[month] as number;
-    for (let p = from, i = 0; p < to; p++, i += 2) {
-      const held = paying ? (wealth[p] as number) : Math.max(0, (wealth[p] as number) + external);
-      wealth[p] = held * (w0 * (gross[i] as number) + w1 * (gross[i + 1] as number)) * fee;
-    }
-    return;
-  }
   if (!drifting) rebalancedGrowth(schedule.weights, month * k, k, gross, growth, to - from);
   // Flows first: what each path holds at the start of the month once paid.
-  if (paying) payMonth(monthlyPayment(plan, schedule, month), s, w, month, from, to);
+  if (month >= plan.withdrawalStartMonth) payMonth(monthlyPayment(plan, schedule, month), s, w, month, from, to);
   else {
     const external = plan.externalFlows[month] as number;
     for (let p = from; p < to; p++) wealth[p] = Math.max(0, (wealth[p] as number) + external);

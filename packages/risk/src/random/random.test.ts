@@ -62,7 +62,7 @@ describe('createRng', () => {
     // A change here changes every simulation a user has saved a seed for: it must be a deliberate, major change.
     const rng = createRng('kronos');
     expect([rng.nextUint32(), rng.nextUint32()]).toEqual([4001234951, 3952824996]);
-    expect(Array.from(fillNormal(createRng('kronos'), new Float64Array(3)))).toEqual([-0.08110534387686247, -0.1833758023033723, 0.6582651932207048]);
+    expect(Array.from(fillNormal(createRng('kronos'), new Float64Array(3)))).toEqual([-0.09447229325396421, -0.0586064863783279, -1.0295031025008345]);
   });
 
   it('gives sub-streams that are uncorrelated with each other', () => {
