@@ -82,9 +82,14 @@ export function createSellCostFunction(deps: {
   const acquisitionsByGroup = new Map<string, { date: string; originId: string }[]>();
   for (const lot of deps.ledger.openLots) {
     const key = positionKey(lot.accountId, lot.symbol);
-    lotsByPosition.set(key, [...(lotsByPosition.get(key) ?? []), lot]);
+    const lots = lotsByPosition.get(key);
+    if (lots === undefined) lotsByPosition.set(key, [lot]);
+    else lots.push(lot);
     const group = groups.keyOf(lot.symbol);
-    acquisitionsByGroup.set(group, [...(acquisitionsByGroup.get(group) ?? []), { date: lot.acquiredOn, originId: lot.originId }]);
+    const acquisition = { date: lot.acquiredOn, originId: lot.originId };
+    const acquisitions = acquisitionsByGroup.get(group);
+    if (acquisitions === undefined) acquisitionsByGroup.set(group, [acquisition]);
+    else acquisitions.push(acquisition);
   }
   return (input) => {
     const date = IsoDateSchema.safeParse(input.date);
