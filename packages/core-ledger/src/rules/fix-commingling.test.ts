@@ -107,6 +107,7 @@ describe('fixCommingling', () => {
     expect(await failureCode(() => fixCommingling(ledger, { ...base, counterpartyAccountId: 'llc:nope' }))).toBe('NOT_FOUND');
     expect(await failureCode(() => fixCommingling(ledger, { ...base, fix: 'owner_draw', settle: { fromAccountId: 'llc:checking', toAccountId: 'ana:checking' } }))).toBe('INVALID_INPUT');
     expect(await failureCode(() => fixCommingling({ ...ledger }, base))).toBe('INVALID_INPUT');
+    expect(await snapshotLedger(ledger)).toEqual(before);
     await ledger.closePeriod({ id: 'close-jan', entityId: 'ana', through: '2026-01-31' });
     const closed = await snapshotLedger(ledger);
     expect(await failureCode(() => fixCommingling(ledger, base))).toBe('PERIOD_LOCKED');
