@@ -39,5 +39,20 @@ describe('emitDueBills', () => {
     await expect(emitDueBills([bill()], { asOf: '2026-02-27', leadDays: -1 }, bus)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(emitDueBills([bill()], { asOf: '2026-02-27', leadDays: 1.5 }, bus)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(emitDueBills([bill()], { asOf: '27/02/2026', leadDays: 1 }, bus)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(emitDueBills([bill()], { asOf: '2026-02-27', leadDays: 1, since: '2026-03-01' }, bus)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(emitDueBills([bill()], { asOf: '2026-02-27', leadDays: 1, since: '2016-01-01' }, bus)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('catches up from since: a run missed for weeks announces the due dates it skipped, each once', async () => {
+    const bus = createInProcessEventBus();
+    const seen = new Set<string>();
+    const bills = [bill(), bill({ id: 'gym', payee: 'Gym', schedule: { kind: 'weekly', everyWeeks: 1, anchor: '2026-03-02' }, amount: '12.00', startDate: '2026-03-02' })];
+    const first = await emitDueBills(bills, { asOf: '2026-03-01', leadDays: 2 }, bus, { seen });
+    expect(first.map((event) => event.payload.eventId)).toEqual(['bill_due:rent:2026-03-01', 'bill_due:gym:2026-03-02']);
+    // Without since, a run on 03-20 would only see 03-20 to 03-22; from the last run it catches up.
+    const narrow = await emitDueBills(bills, { asOf: '2026-03-20', leadDays: 2 }, createInProcessEventBus());
+    expect(narrow.map((event) => event.payload.dueDate)).toEqual([]);
+    const caughtUp = await emitDueBills(bills, { asOf: '2026-03-20', leadDays: 2, since: '2026-03-01' }, bus, { seen });
+    expect(caughtUp.map((event) => event.payload.eventId)).toEqual(['bill_due:gym:2026-03-09', 'bill_due:gym:2026-03-16']);
   });
 });

@@ -49,9 +49,12 @@ export function billDueEventId(billId: string, dueDate: string): string {
  * ids in `seen` are skipped and each published id is added after it is
  * published. Without `seen`, subscribers can drop repeats by that id. An
  * occurrence is announced on any run whose window covers it, so run at least
- * once every `leadDays + 1` days to miss none.
+ * once every `leadDays + 1` days to miss none, or pass `since` (the day of the
+ * last run, or any earlier day): the window then starts there, and a run that
+ * was missed is caught up with the due dates it would have announced, overdue
+ * ones included (with `seen`, each still only once).
  *
- * @throws KronosError `INVALID_INPUT` for bad bills, `asOf` or `leadDays` (0 to 366)
+ * @throws KronosError `INVALID_INPUT` for bad bills, `asOf`, `since` (a date on or before `asOf`; the window from `since` to `asOf + leadDays` spans at most 3,660 days) or `leadDays` (0 to 366)
  * @example
  * ```ts
  * const bus = createInProcessEventBus();
@@ -62,10 +65,16 @@ export function billDueEventId(billId: string, dueDate: string): string {
  * (await emitDueBills(bills, { asOf: '2026-02-27', leadDays: 5 }, bus, { seen })).map((event) => event.payload.eventId); //=> ['bill_due:rent:2026-03-01']
  * (await emitDueBills(bills, { asOf: '2026-02-28', leadDays: 5 }, bus, { seen })).length; //=> 0
  * heard; //=> ['2026-03-01']
+ * // A scheduler that was down from 03-20 to 04-03 catches up from its last run: April's rent, three days overdue, is announced.
+ * (await emitDueBills(bills, { asOf: '2026-04-04', leadDays: 5, since: '2026-03-20' }, bus, { seen })).map((event) => event.payload.dueDate); //=> ['2026-04-01']
  * ```
  */
-export async function emitDueBills(bills: readonly BillInput[], window: { readonly asOf: string; readonly leadDays: number }, bus: EventBus, options: EmitDueBillsOptions = {}): Promise<BillDueEvent[]> {
+export async function emitDueBills(bills: readonly BillInput[], window: { readonly asOf: string; readonly leadDays: number; readonly since?: string }, bus: EventBus, options: EmitDueBillsOptions = {}): Promise<BillDueEvent[]> {
   const asOf = assertIsoDate(window.asOf, 'asOf');
+  const since = window.since === undefined ? asOf : assertIsoDate(window.since, 'since');
+  if (since > asOf) {
+    throw new KronosError('INVALID_INPUT', `since (${since}) is after asOf (${asOf}): pass the day of the last run, or leave since out.`, { since, asOf });
+  }
   const { leadDays } = window;
   if (!Number.isInteger(leadDays) || leadDays < 0 || leadDays > billLeadDaysMax) {
     throw new KronosError('INVALID_INPUT', `leadDays must be a whole number of days from 0 to ${billLeadDaysMax}, not ${String(leadDays)}.`, { leadDays: String(leadDays) });
@@ -73,7 +82,7 @@ export async function emitDueBills(bills: readonly BillInput[], window: { readon
   const to = format(addDays(parseISO(asOf), leadDays), 'yyyy-MM-dd');
   const occurredAt = (options.clock ?? createSystemClock()).now().toISOString();
   const published: BillDueEvent[] = [];
-  for (const occurrence of upcomingBills(bills, { from: asOf, to })) {
+  for (const occurrence of upcomingBills(bills, { from: since, to })) {
     const eventId = billDueEventId(occurrence.billId, occurrence.dueDate);
     if (options.seen?.has(eventId) === true) continue;
     const event: BillDueEvent = {
