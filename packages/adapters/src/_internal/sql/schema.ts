@@ -162,19 +162,18 @@ BEGIN
   IF NOT FOUND THEN
     RETURN NULL;
   END IF;
-  -- One probe per listed entry: its sum per currency and its number of postings.
-  SELECT u.entry_id, p.currency, p.total, coalesce(p.lines, 0) AS lines INTO bad
+  SELECT u.entry_id, p.currency, sum(p.amount) AS total INTO bad
     FROM ${s}.unchecked_entries u
-    CROSS JOIN LATERAL (
-      SELECT sum(c.lines) AS lines, (array_agg(c.currency) FILTER (WHERE c.total <> 0))[1] AS currency, (array_agg(c.total) FILTER (WHERE c.total <> 0))[1] AS total
-      FROM (SELECT x.currency, sum(x.amount) AS total, count(*) AS lines FROM ${s}.postings x WHERE x.entry_id = u.entry_id GROUP BY x.currency) c
-    ) p
-    WHERE p.currency IS NOT NULL OR coalesce(p.lines, 0) < 2
-    LIMIT 1;
-  IF FOUND AND bad.currency IS NOT NULL THEN
+    CROSS JOIN LATERAL (SELECT x.currency, x.amount FROM ${s}.postings x WHERE x.entry_id = u.entry_id OFFSET 0) p
+    GROUP BY u.entry_id, p.currency HAVING sum(p.amount) <> 0 LIMIT 1;
+  IF FOUND THEN
     RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'entry_balanced', TABLE = 'entries',
       MESSAGE = format('entry %s does not balance in %s: its postings sum to %s', bad.entry_id, bad.currency, bad.total);
   END IF;
+  SELECT u.entry_id, p.lines INTO bad
+    FROM ${s}.unchecked_entries u
+    CROSS JOIN LATERAL (SELECT count(*) AS lines FROM ${s}.postings x WHERE x.entry_id = u.entry_id) p
+    WHERE p.lines < 2 LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'entry_balanced', TABLE = 'entries',
       MESSAGE = format('entry %s has %s postings: an entry needs at least two', bad.entry_id, bad.lines);
