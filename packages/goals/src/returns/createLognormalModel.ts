@@ -1,4 +1,4 @@
-import { choleskyDecompose, fillNormal, matrixFromRows, nextChiSquare, type Rng } from '@kronos/risk';
+import { choleskyDecompose, createMultivariateLognormal, fillNormal, matrixFromRows, nextChiSquare, type Rng } from '@kronos/risk';
 import { requireInput } from '../_internal/errors.js';
 import type { ReturnModel, ReturnSampler } from './model.js';
 
@@ -51,64 +51,43 @@ function createEllipticalModel(kind: string, parameters: LognormalParameters, de
     drifts: assetCount,
     covarianceRows: parameters.covariancePerYear.length,
   });
-  const monthly = parameters.covariancePerYear.map((row) => row.map((v) => v / 12));
-  const factor = choleskyDecompose(matrixFromRows(monthly)).factor.data;
+  const monthly = matrixFromRows(parameters.covariancePerYear.map((row) => row.map((v) => v / 12)));
   const meanLog = Float64Array.from(parameters.driftPerYear, (mu, a) => (mu - 0.5 * (parameters.covariancePerYear[a]?.[a] ?? 0)) / 12);
+  if (degreesOfFreedom === null) {
+    const draws = createMultivariateLognormal(meanLog, monthly);
+    return {
+      kind,
+      assetCount,
+      pathCountFixed: null,
+      createSampler: (rng: Rng, _firstPath: number, pathCount: number): ReturnSampler => ({
+        nextMonth: (_month, out) => void draws.sampleMany(rng, pathCount, out),
+      }),
+    };
+  }
+  const factor = choleskyDecompose(monthly).factor.data;
   return {
     kind,
     assetCount,
     pathCountFixed: null,
-    createSampler(rng: Rng, _firstPath: number, pathCount: number): ReturnSampler {
-      const z = new Float64Array(pathCount * assetCount);
-      if (assetCount === 1) return oneAssetSampler(rng, z, meanLog[0] as number, factor[0] as number, degreesOfFreedom);
-      if (assetCount === 2) return twoAssetSampler(rng, z, meanLog, factor, degreesOfFreedom);
-      return manyAssetSampler(rng, z, meanLog, factor, degreesOfFreedom);
-    },
+    createSampler: (rng: Rng, _firstPath: number, pathCount: number): ReturnSampler => studentTSampler(rng, new Float64Array(pathCount * assetCount), meanLog, factor, degreesOfFreedom),
   };
 }
 
-function scaleToStudentT(rng: Rng, z: Float64Array, pathCount: number, assetCount: number, nu: number): void {
-  for (let p = 0; p < pathCount; p++) {
-    const scale = Math.sqrt((nu - 2) / nextChiSquare(rng, nu));
-    for (let a = 0; a < assetCount; a++) z[p * assetCount + a] = (z[p * assetCount + a] as number) * scale;
-  }
-}
-
-function oneAssetSampler(rng: Rng, z: Float64Array, mean: number, sigma: number, nu: number | null): ReturnSampler {
-  return {
-    nextMonth(_month, out) {
-      fillNormal(rng, z);
-      if (nu !== null) scaleToStudentT(rng, z, z.length, 1, nu);
-      for (let p = 0; p < z.length; p++) out[p] = Math.exp(mean + sigma * (z[p] as number));
-    },
-  };
-}
-
-/** The common two-asset case (stocks and bonds) unrolled: the hot loop of most plans. */
-function twoAssetSampler(rng: Rng, z: Float64Array, mean: Float64Array, factor: Float64Array, nu: number | null): ReturnSampler {
-  const [m0, m1] = [mean[0] as number, mean[1] as number];
-  const [l00, l10, l11] = [factor[0] as number, factor[2] as number, factor[3] as number];
-  const pathCount = z.length / 2;
-  return {
-    nextMonth(_month, out) {
-      fillNormal(rng, z);
-      if (nu !== null) scaleToStudentT(rng, z, pathCount, 2, nu);
-      for (let i = 0; i < z.length; i += 2) {
-        const z0 = z[i] as number;
-        out[i] = Math.exp(m0 + l00 * z0);
-        out[i + 1] = Math.exp(m1 + l10 * z0 + l11 * (z[i + 1] as number));
-      }
-    },
-  };
-}
-
-function manyAssetSampler(rng: Rng, z: Float64Array, mean: Float64Array, factor: Float64Array, nu: number | null): ReturnSampler {
+/**
+ * Student-t draws: the block's normals, each path's vector scaled by
+ * sqrt((nu - 2) / chi2_nu) drawn after them, then exp(m + L z) summed in the
+ * same order as the lognormal kernel.
+ */
+function studentTSampler(rng: Rng, z: Float64Array, mean: Float64Array, factor: Float64Array, nu: number): ReturnSampler {
   const k = mean.length;
   const pathCount = z.length / k;
   return {
     nextMonth(_month, out) {
       fillNormal(rng, z);
-      if (nu !== null) scaleToStudentT(rng, z, pathCount, k, nu);
+      for (let p = 0; p < pathCount; p++) {
+        const scale = Math.sqrt((nu - 2) / nextChiSquare(rng, nu));
+        for (let a = 0; a < k; a++) z[p * k + a] = (z[p * k + a] as number) * scale;
+      }
       for (let p = 0; p < pathCount; p++) {
         const base = p * k;
         for (let i = 0; i < k; i++) {

@@ -1,38 +1,9 @@
-import { rejectionAttemptsMax, rejectionExhausted } from '../_internal/rejection.js';
 import { Xoshiro128StarStar, type Rng } from './createRng.js';
+import { sampleKernel } from './kernel/kernel.js';
+import { kn, layers, normalSlowPath, wn } from './ziggurat.js';
 
-/*
- * Ziggurat sampler for the standard normal (Marsaglia & Tsang 2000, 128
- * layers), with the layer index drawn from its own random word (Doornik 2005;
- * Leong et al. 2005) so the index and the abscissa are not correlated.
- */
-const layers = 128;
-const tailStart = 3.442619855899;
-const layerArea = 9.91256303526217e-3;
-const twoPow31 = 2147483648;
-
-const kn = new Int32Array(layers);
-const wn = new Float64Array(layers);
-const fn = new Float64Array(layers);
-
-(function buildTables(): void {
-  let dn = tailStart;
-  let tn = dn;
-  const q = layerArea / Math.exp(-0.5 * dn * dn);
-  kn[0] = Math.floor((dn / q) * twoPow31);
-  kn[1] = 0;
-  wn[0] = q / twoPow31;
-  wn[layers - 1] = dn / twoPow31;
-  fn[0] = 1;
-  fn[layers - 1] = Math.exp(-0.5 * dn * dn);
-  for (let i = layers - 2; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(layerArea / dn + Math.exp(-0.5 * dn * dn)));
-    kn[i + 1] = Math.floor((dn / tn) * twoPow31);
-    tn = dn;
-    fn[i] = Math.exp(-0.5 * dn * dn);
-    wn[i] = dn / twoPow31;
-  }
-})();
+/** Below this many draws the call into the kernel costs more than it saves. */
+const kernelMinimum = 16;
 
 /**
  * One standard normal draw N(0, 1).
@@ -51,30 +22,6 @@ export function nextNormal(rng: Rng): number {
   return normalSlowPath(rng, hz, index);
 }
 
-function normalSlowPath(rng: Rng, hzStart: number, indexStart: number): number {
-  let hz = hzStart;
-  let index = indexStart;
-  for (let attempt = 0; attempt < rejectionAttemptsMax; attempt++) {
-    const x = hz * wn[index]!;
-    if (index === 0) return normalTail(rng, hz > 0);
-    if (fn[index]! + rng.nextFloat64() * (fn[index - 1]! - fn[index]!) < Math.exp(-0.5 * x * x)) return x;
-    index = rng.nextUint32() & (layers - 1);
-    hz = rng.nextUint32() | 0;
-    if (Math.abs(hz) < kn[index]!) return hz * wn[index]!;
-  }
-  throw rejectionExhausted('normal');
-}
-
-function normalTail(rng: Rng, positive: boolean): number {
-  // Marsaglia's tail method beyond r: x = -ln(U1)/r accepted when -2 ln(U2) > x^2.
-  for (let attempt = 0; attempt < rejectionAttemptsMax; attempt++) {
-    const x = -Math.log(1 - rng.nextFloat64()) / tailStart;
-    const y = -Math.log(1 - rng.nextFloat64());
-    if (y + y >= x * x) return positive ? tailStart + x : -tailStart - x;
-  }
-  throw rejectionExhausted('normal tail');
-}
-
 /**
  * Fills `out` with independent standard normal draws and returns it.
  *
@@ -85,7 +32,12 @@ function normalTail(rng: Rng, positive: boolean): number {
  * ```
  */
 export function fillNormal(rng: Rng, out: Float64Array): Float64Array {
-  if (rng instanceof Xoshiro128StarStar) return fillNormalXoshiro(rng, out);
+  if (rng instanceof Xoshiro128StarStar) {
+    const kernel = out.length >= kernelMinimum ? sampleKernel() : null;
+    if (kernel === null) return fillNormalXoshiro(rng, out);
+    kernel.fillNormal(rng, out);
+    return out;
+  }
   for (let i = 0; i < out.length; i++) {
     const index = rng.nextUint32() & (layers - 1);
     const hz = rng.nextUint32() | 0;
@@ -95,7 +47,8 @@ export function fillNormal(rng: Rng, out: Float64Array): Float64Array {
 }
 
 /**
- * `fillNormal` for the package's own generator: the same draws in the same
+ * `fillNormal` for the package's own generator where the WebAssembly kernel
+ * (kernel/kernel.wat, the same steps) cannot run: the same draws in the same
  * order, with the generator's state held in local variables for the whole
  * block instead of loaded from and stored to the object on every word. This
  * halves the cost of a normal draw, which dominates Monte Carlo simulation.
