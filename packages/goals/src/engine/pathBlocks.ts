@@ -117,10 +117,21 @@ function stepPaths(plan: CashflowPlan, schedule: Schedule, s: PathState, w: With
   const fee = schedule.feeFactor;
   const wealth = s.wealth;
   const drifting = !(every === 1 || (every > 1 && month % every === 0));
-  if (!drifting) rebalancedGrowth(schedule.weights, month * k, k, gross, growth, to - from);
+  const paying = month >= plan.withdrawalStartMonth;
   // Flows first: what each path holds at the start of the month once paid.
-  if (month >= plan.withdrawalStartMonth) payMonth(monthlyPayment(plan, schedule, month), s, w, month, from, to);
-  else {
+  if (paying) payMonth(monthlyPayment(plan, schedule, month), s, w, month, from, to);
+  if (k === 2 && every === 1 && plan.withdrawal.kind !== 'guytonKlinger') {
+    // The hot loop of most plans (two assets rebalanced monthly): flow and growth in one pass,
+    // the same arithmetic as below (wealth times the weighted gross return, times the fee).
+    const w0 = schedule.weights[month * 2] as number;
+    const w1 = schedule.weights[month * 2 + 1] as number;
+    const external = plan.externalFlows[month] as number;
+    if (paying) for (let p = from, i = 0; p < to; p++, i += 2) wealth[p] = (wealth[p] as number) * (w0 * (gross[i] as number) + w1 * (gross[i + 1] as number)) * fee;
+    else for (let p = from, i = 0; p < to; p++, i += 2) wealth[p] = Math.max(0, (wealth[p] as number) + external) * (w0 * (gross[i] as number) + w1 * (gross[i + 1] as number)) * fee;
+    return;
+  }
+  if (!drifting) rebalancedGrowth(schedule.weights, month * k, k, gross, growth, to - from);
+  if (!paying) {
     const external = plan.externalFlows[month] as number;
     for (let p = from; p < to; p++) wealth[p] = Math.max(0, (wealth[p] as number) + external);
   }
@@ -196,25 +207,26 @@ function monthlyPayment(plan: CashflowPlan, schedule: Schedule, month: number): 
  * unpaid in today's money.
  */
 function payMonth(pay: MonthlyPayment, s: PathState, w: WithdrawalState, month: number, from: number, to: number): void {
-  const { wealth, priceIndex } = s;
+  const { wealth, priceIndex, unpaidReal, depletionMonth } = s;
   const annual = w.annualWithdrawal;
+  const { external, incomeReal, incomeNominal, keepTax, constantReal, essential } = pay;
   for (let p = from; p < to; p++) {
     const price = priceIndex[p] as number;
-    const income = pay.incomeReal * price + pay.incomeNominal;
+    const income = incomeReal * price + incomeNominal;
     const planned = (annual[p] as number) / 12;
-    let flow = pay.external;
-    if (pay.constantReal) flow -= Math.max(0, planned - income) / pay.keepTax;
+    let flow = external;
+    if (constantReal) flow -= keepTax === 1 ? Math.max(0, planned - income) : Math.max(0, planned - income) / keepTax;
     else {
       flow -= planned;
-      if (planned * pay.keepTax + income < pay.essential * price) s.essentialFailed[p] = 1;
+      if (planned * keepTax + income < essential * price) s.essentialFailed[p] = 1;
     }
     const total = (wealth[p] as number) + flow;
     if (total >= 0) {
       wealth[p] = total;
       continue;
     }
-    s.unpaidReal[p] = (s.unpaidReal[p] as number) - (total * pay.keepTax) / price;
-    if (s.depletionMonth[p] === -1) s.depletionMonth[p] = month;
+    unpaidReal[p] = (unpaidReal[p] as number) - (total * keepTax) / price;
+    if (depletionMonth[p] === -1) depletionMonth[p] = month;
     wealth[p] = 0;
   }
 }

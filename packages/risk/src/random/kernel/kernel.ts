@@ -88,6 +88,12 @@ function instantiate(): SampleKernel | null {
     f64 = new Float64Array(exports.memory.buffer);
     state = new Int32Array(exports.memory.buffer, stateAt, 4);
   };
+  // The first n results as a view, kept while n repeats (a block's size does, month after month).
+  let resultView = f64.subarray(xAt / 8, xAt / 8);
+  const results = (n: number): Float64Array => {
+    if (resultView.length !== n || resultView.buffer !== f64.buffer) resultView = f64.subarray(xAt / 8, xAt / 8 + n);
+    return resultView;
+  };
   const stateIn = (rng: Xoshiro128StarStar): void => {
     state[0] = rng.s0;
     state[1] = rng.s1;
@@ -131,7 +137,7 @@ function instantiate(): SampleKernel | null {
         else exports.affineK(zAt, xAt, n / k, k, paramsAt);
         if (even !== n) f64[xAt / 8 + n] = 0;
         exports.expInPlace(xAt, even);
-        out.set(f64.subarray(xAt / 8, xAt / 8 + n), from);
+        out.set(results(n), from);
       }
       stateOut(rng);
     },
