@@ -1,9 +1,13 @@
 /**
  * Risk benchmarks: every metric over 20 years of daily returns for 500 assets,
- * a 500x500 covariance from 5,000 days, normal draws per second, and our
+ * a 500x500 covariance from 5,000 days, normal and lognormal draws per second
+ * (the WebAssembly kernel against the JavaScript path), and our
  * Float64Array kernels against ml-matrix. Prints `bench risk <case> <value> <unit>`.
  */
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
+// The kernel comparison switches paths inside the package, so it imports the package's source.
+import * as source from '../src/index.js';
+import { disableSampleKernel } from '../src/random/kernel/kernel.js';
 import {
   alphaBeta,
   annualReturn,
@@ -106,6 +110,26 @@ const uniformMs = time(() => {
   for (let i = 0; i < draws.length; i++) draws[i] = drawRng.nextFloat64();
 }, 3);
 report('uniform_float64_per_second', draws.length / (uniformMs / 1000) / 1e6, 'M/s');
+
+// The WebAssembly kernel against the package's JavaScript path (the same numbers), in this process.
+const kernelRows = 5_000_000;
+const gross = new Float64Array(kernelRows * 2);
+const twoAssets = source.createMultivariateLognormal([0.0045, 0.0024], source.matrixFromRows([[0.0027, 0.00015], [0.00015, 0.0003]]));
+const timed = (javascript: boolean, draw: () => void): number => {
+  disableSampleKernel(javascript);
+  try {
+    return time(draw, 3);
+  } finally {
+    disableSampleKernel(false);
+  }
+};
+const kernelNormalMs = timed(false, () => source.fillNormal(drawRng, draws));
+const javascriptNormalMs = timed(true, () => source.fillNormal(drawRng, draws));
+report('normal_draws_kernel_vs_javascript', kernelNormalMs / javascriptNormalMs, 'ratio');
+const kernelLognormalMs = timed(false, () => twoAssets.sampleMany(drawRng, kernelRows, gross));
+const javascriptLognormalMs = timed(true, () => twoAssets.sampleMany(drawRng, kernelRows, gross));
+report('lognormal_2_assets_rows_per_second', kernelRows / (kernelLognormalMs / 1000) / 1e6, 'M/s');
+report('lognormal_2_assets_kernel_vs_javascript', kernelLognormalMs / javascriptLognormalMs, 'ratio');
 
 // Our kernels against ml-matrix (the maintained pure-JS alternative), same 500x500 SPD matrix.
 const cov = sampleCovariance(covData).matrix;
