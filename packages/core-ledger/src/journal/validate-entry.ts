@@ -80,6 +80,10 @@ function isEmpty(record: Readonly<Record<string, unknown>>): boolean {
   return true;
 }
 
+function nullableJson(value: string | null): string {
+  return value === null ? 'null' : JSON.stringify(value);
+}
+
 /**
  * The idempotency fingerprint: canonical text of everything the caller chose.
  * Assembled as pieces and joined once: `join` returns one flat string, where
@@ -87,7 +91,8 @@ function isEmpty(record: Readonly<Record<string, unknown>>): boolean {
  */
 export function fingerprintEntry(draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): string {
   const metadata = isEmpty(draft.metadata) ? '{}' : canonicalJson(draft.metadata);
-  const pieces = ['[', JSON.stringify(status), ',', JSON.stringify(draft.date), ',', JSON.stringify(draft.description), ',', metadata, ',', JSON.stringify(draft.flowId), ',', JSON.stringify(draft.reversesId), ',['];
+  // A status is one of three plain words, so quoting is its JSON; null links are spelled out (no encoder call).
+  const pieces = ['["', status, '",', JSON.stringify(draft.date), ',', JSON.stringify(draft.description), ',', metadata, ',', nullableJson(draft.flowId), ',', nullableJson(draft.reversesId), ',['];
   for (let index = 0; index < postings.length; index++) {
     const posting = postings[index]!;
     // Account ids passed isId (no quote, backslash or control character), so quoting them is their JSON.
