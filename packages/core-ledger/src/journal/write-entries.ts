@@ -81,11 +81,12 @@ function withIndex(error: unknown, index: number, count: number): unknown {
 
 /** The audit payload of written entries: `[[id, fingerprint], ...]` as canonical JSON. */
 export function entriesAuditPayload(entries: readonly EntryRecord[]): string {
-  // One join builds a flat string: cheaper to encode and hash than a long chain of concatenations.
-  const parts: string[] = new Array<string>(entries.length);
+  // The pieces of every entry, joined once: one flat string, no intermediate string per entry.
+  const pieces: string[] = ['['];
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
-    parts[index] = `[${JSON.stringify(entry.id)},${entry.fingerprint}]`;
+    pieces.push(index === 0 ? '[' : ',[', JSON.stringify(entry.id), ',', entry.fingerprint, ']');
   }
-  return `[${parts.join(',')}]`;
+  pieces.push(']');
+  return pieces.join('');
 }

@@ -31,6 +31,9 @@ interface AccountBook {
   cumulative: number[] | bigint[];
   /** Sum of the absolute amounts moved so far (a bound on every balance held), or Infinity once `cumulative` holds bigints. */
   reach: number;
+  /** `dates`' last key and its ISO text, kept for the bound checks' window reads until a later day comes. */
+  lastKey: number;
+  lastText: string;
   /** Net pending amount per pending entry, with its date. */
   readonly pending: Map<string, { date: string; amount: bigint }>;
   pendingDebit: bigint;
@@ -118,7 +121,7 @@ export function createMemoryStore(): LedgerStore {
 function bookOf(state: MemoryState, accountId: string): AccountBook {
   let book = state.books.get(accountId);
   if (book === undefined) {
-    book = { dates: [], cumulative: [], reach: 0, pending: new Map(), pendingDebit: 0n, pendingCredit: 0n };
+    book = { dates: [], cumulative: [], reach: 0, lastKey: 0, lastText: '', pending: new Map(), pendingDebit: 0n, pendingCredit: 0n };
     state.books.set(accountId, book);
   }
   return book;
@@ -400,10 +403,18 @@ function balanceWindow(book: AccountBook | undefined, fromDate: string): Balance
     total: last >= 0 ? BigInt(cumulative[last]!) : 0n,
     minFrom: BigInt(minFrom),
     maxFrom: BigInt(maxFrom),
-    lastDate: last >= 0 ? dateOfKey(dates[last]!) : null,
+    lastDate: last >= 0 ? lastDateOf(book, dates[last]!) : null,
     pendingDebit: book.pendingDebit,
     pendingCredit: book.pendingCredit,
   };
+}
+
+function lastDateOf(book: AccountBook, key: number): string {
+  if (book.lastKey !== key) {
+    book.lastKey = key;
+    book.lastText = dateOfKey(key);
+  }
+  return book.lastText;
 }
 
 function balanceAsOf(book: AccountBook | undefined, asOf: string | null, includePending: boolean): bigint {
