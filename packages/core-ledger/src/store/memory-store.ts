@@ -14,6 +14,7 @@ import type {
   PeriodEventRecord,
   StoredEntryRecord,
 } from '../ports/ledger-store.js';
+import { createIdIndex, type IdIndex } from './id-index.js';
 
 /**
  * Per-account balance history: `dates` (day keys, see `dayKey`) sorted
@@ -45,7 +46,7 @@ interface MemoryState {
   readonly accounts: Map<string, AccountRecord>;
   readonly accountsByEntity: Map<string, Set<string>>;
   /** Index in `journal` of each entry id; an entry's seq is its index + 1. */
-  readonly entryIndex: Map<string, number>;
+  readonly entryIndex: IdIndex;
   readonly journal: EntryRecord[];
   readonly books: Map<string, AccountBook>;
   readonly flows: Map<string, FlowRecord>;
@@ -72,12 +73,13 @@ type Undo = () => void;
  * ```
  */
 export function createMemoryStore(): LedgerStore {
+  const journal: EntryRecord[] = [];
   const state: MemoryState = {
     entities: new Map(),
     accounts: new Map(),
     accountsByEntity: new Map(),
-    entryIndex: new Map(),
-    journal: [],
+    entryIndex: createIdIndex((index) => journal[index]!.id),
+    journal,
     books: new Map(),
     flows: new Map(),
     flowList: [],
@@ -294,13 +296,7 @@ function createMemoryTx(state: MemoryState, currentLog: () => Undo[]): LedgerTx 
         state.journal.length = start;
       });
       for (const entry of entries) {
-        // One map operation per entry: a known id leaves the size as it was (and is restored before the throw).
-        const index = state.journal.length;
-        state.entryIndex.set(entry.id, index);
-        if (state.entryIndex.size === index) {
-          state.entryIndex.set(entry.id, state.journal.findIndex((known) => known.id === entry.id));
-          throw new Error(`insertEntries: entry ${entry.id} exists`);
-        }
+        if (!state.entryIndex.add(entry.id, state.journal.length)) throw new Error(`insertEntries: entry ${entry.id} exists`);
         state.journal.push(entry);
         applyEntryEffect(state, entry, 1n);
       }
