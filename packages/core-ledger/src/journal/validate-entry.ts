@@ -1,6 +1,6 @@
 import { KronosError } from '../errors/index.js';
 import { canonicalJson } from '../_internal/canonical.js';
-import { formatMinorUnits, toMinorUnits, type AmountInput } from '../_internal/amount.js';
+import { formatMinorUnits, quickMinorUnits, toMinorUnits, type AmountInput } from '../_internal/amount.js';
 import { notFound } from '../ledger/context.js';
 import type { AccountRecord, EntityRecord, EntryRecord, EntryStatus, JsonValue, PostingRecord } from '../ports/ledger-store.js';
 
@@ -21,7 +21,9 @@ function postingsOf(draft: EntryDraft, accounts: ReadonlyMap<string, AccountReco
     const input = draft.postings[index]!;
     const account = accounts.get(input.accountId);
     if (account === undefined) throw notFound('account', input.accountId, 'open the account before posting to it.');
-    const amount = toMinorUnits(input.amount, { code: account.currency, scale: account.scale }, `postings.${index}.amount`);
+    // The common case first: a plain string in the account's scale, read without building the error's field name.
+    const quick = typeof input.amount === 'string' ? quickMinorUnits(input.amount, account.scale) : undefined;
+    const amount = quick ?? toMinorUnits(input.amount, { code: account.currency, scale: account.scale }, `postings.${index}.amount`);
     if (amount === 0n) throw new KronosError('INVALID_INPUT', `Entry '${draft.id}': posting ${index} is zero; drop it.`, { entryId: draft.id, index });
     postings.push({ accountId: account.id, amount });
   }
@@ -60,6 +62,7 @@ function checkBalanced(draft: EntryRecord, postings: readonly PostingRecord[], a
       sums.set(key, (sums.get(key) ?? 0n) + posting.amount);
     }
   }
+  if (sums === undefined && sum === 0n) return;
   const imbalances: Record<string, string> = {};
   for (const [key, total] of sums ?? [[`${first.currency}/${first.scale}`, sum] as const]) {
     if (total !== 0n) {
