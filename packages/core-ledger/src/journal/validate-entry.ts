@@ -87,30 +87,40 @@ function nullableJson(value: string | null): string {
   return value === null ? 'null' : JSON.stringify(value);
 }
 
-/**
- * The idempotency fingerprint: canonical text of everything the caller chose.
- * Assembled as pieces and joined once: `join` returns one flat string, where
- * `+` would leave a tree of small strings that every stored record keeps alive.
- */
-export function fingerprintEntry(draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): string {
+/** Appends the pieces of an entry's idempotency fingerprint (see `fingerprintEntry`) to `pieces`. */
+export function pushFingerprint(pieces: string[], draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): void {
   const metadata = isEmpty(draft.metadata) ? '{}' : canonicalJson(draft.metadata);
   // A status is one of three plain words, so quoting is its JSON; null links are spelled out (no encoder call).
-  const pieces = ['["', status, '",', JSON.stringify(draft.date), ',', JSON.stringify(draft.description), ',', metadata, ',', nullableJson(draft.flowId), ',', nullableJson(draft.reversesId), ',['];
+  pieces.push('["', status, '",', JSON.stringify(draft.date), ',', JSON.stringify(draft.description), ',', metadata, ',', nullableJson(draft.flowId), ',', nullableJson(draft.reversesId), ',[');
   for (let index = 0; index < postings.length; index++) {
     const posting = postings[index]!;
     // Account ids passed isId (no quote, backslash or control character), so quoting them is their JSON.
     pieces.push(index === 0 ? '["' : ',["', posting.accountId, '","', posting.amount.toString(), '"]');
   }
   pieces.push(']]');
-  return pieces.join('');
 }
 
 /**
- * The record an entry draft would write: amounts converted to minor units and
- * the fingerprint computed, without the rules (so a repeated id can be
- * compared first). Throws NOT_FOUND, SCALE_EXCEEDED, CURRENCY_MISMATCH.
+ * The idempotency fingerprint: canonical text of everything the caller chose.
+ * Assembled as pieces and joined once: `join` returns one flat string, where
+ * `+` would leave a tree of small strings that every stored record keeps alive.
  */
-export function draftEntryRecord(draft: EntryDraft, status: EntryStatus, accounts: ReadonlyMap<string, AccountRecord>, recordedAt: string): EntryRecord {
+export function fingerprintEntry(draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): string {
+  const pieces: string[] = [];
+  pushFingerprint(pieces, draft, status, postings);
+  return pieces.join('');
+}
+
+/** An entry record while it is built: its fingerprint is filled in once the batch's audit payload exists. */
+export type EntryRecordDraft = { -readonly [K in keyof EntryRecord]: EntryRecord[K] };
+
+/**
+ * The record an entry draft would write, amounts converted to minor units,
+ * without the rules (so a repeated id can be compared first) and with an
+ * empty fingerprint (see `auditEntries`). Throws NOT_FOUND, SCALE_EXCEEDED,
+ * CURRENCY_MISMATCH.
+ */
+export function draftEntryRecord(draft: EntryDraft, status: EntryStatus, accounts: ReadonlyMap<string, AccountRecord>, recordedAt: string): EntryRecordDraft {
   const postings = postingsOf(draft, accounts);
   return {
     id: draft.id,
@@ -123,7 +133,7 @@ export function draftEntryRecord(draft: EntryDraft, status: EntryStatus, account
     reversesId: draft.reversesId,
     reversedById: null,
     flowId: draft.flowId,
-    fingerprint: fingerprintEntry(draft, status, postings),
+    fingerprint: '',
     recordedAt,
   };
 }

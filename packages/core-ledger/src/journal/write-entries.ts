@@ -2,7 +2,7 @@ import { KronosError } from '../errors/index.js';
 import { idempotencyConflict } from '../ledger/context.js';
 import type { AccountRecord, EntityRecord, EntryRecord, EntryStatus, LedgerTx } from '../ports/ledger-store.js';
 import { checkBounds } from './check-bounds.js';
-import { checkEntryRules, draftEntryRecord, type EntryDraft } from './validate-entry.js';
+import { checkEntryRules, draftEntryRecord, fingerprintEntry, pushFingerprint, type EntryDraft, type EntryRecordDraft } from './validate-entry.js';
 
 /** Accounts by id, read in one round trip (missing ones are left out). */
 export async function loadAccounts(tx: LedgerTx, ids: Iterable<string>): Promise<Map<string, AccountRecord>> {
@@ -30,6 +30,8 @@ export interface WrittenEntries {
   /** Per draft: true when its id was already known with the same content. */
   readonly replayed: readonly boolean[];
   readonly accounts: ReadonlyMap<string, AccountRecord>;
+  /** The audit payload of the created entries, `[[id, fingerprint], ...]` as canonical JSON ('' when none). */
+  readonly auditPayload: string;
 }
 
 /**
@@ -43,35 +45,43 @@ export async function writeEntries(tx: LedgerTx, drafts: readonly EntryDraft[], 
   const [accounts, existing] = [await loadAccounts(tx, accountIds), await tx.getEntries(drafts.map((draft) => draft.id))];
   const entities = await loadEntities(tx, [...accounts.values()].map((account) => account.entityId));
   const records: EntryRecord[] = [];
-  const created: EntryRecord[] = [];
+  const created: EntryRecordDraft[] = [];
+  const createdDrafts: EntryDraft[] = [];
   const replayed: boolean[] = [];
-  let inBatch: Map<string, EntryRecord> | undefined;
+  /** Position in `created` of each id this batch creates. */
+  let inBatch: Map<string, number> | undefined;
   for (let index = 0; index < drafts.length; index++) {
     const draft = drafts[index]!;
-    const first = existing[index] ?? inBatch?.get(draft.id);
-    let record: EntryRecord;
+    const known = existing[index];
+    const earlier = known === undefined ? inBatch?.get(draft.id) : undefined;
+    let record: EntryRecordDraft;
     try {
       record = draftEntryRecord(draft, status, accounts, recordedAt);
-      if (first === undefined) checkEntryRules(record, accounts, entities);
+      if (known === undefined && earlier === undefined) checkEntryRules(record, accounts, entities);
     } catch (error) {
       throw withIndex(error, index, drafts.length);
     }
-    if (first !== undefined) {
-      if (first.fingerprint !== record.fingerprint) throw idempotencyConflict('entry', draft.id);
+    if (known !== undefined || earlier !== undefined) {
+      const first = known ?? created[earlier!]!;
+      const firstFingerprint = known?.fingerprint ?? fingerprintEntry(createdDrafts[earlier!]!, status, first.postings);
+      if (firstFingerprint !== fingerprintEntry(draft, status, record.postings)) throw idempotencyConflict('entry', draft.id);
       records.push(first);
       replayed.push(true);
       continue;
     }
-    if (drafts.length > 1) (inBatch ??= new Map()).set(record.id, record);
+    if (drafts.length > 1) (inBatch ??= new Map()).set(record.id, created.length);
     records.push(record);
     replayed.push(false);
     created.push(record);
+    createdDrafts.push(draft);
   }
+  let auditPayload = '';
   if (created.length > 0) {
+    auditPayload = auditEntries(created, createdDrafts, status);
     await tx.insertEntries(created);
     await checkBounds(tx, created, accounts);
   }
-  return { records, created, replayed, accounts };
+  return { records, created, replayed, accounts, auditPayload };
 }
 
 function withIndex(error: unknown, index: number, count: number): unknown {
@@ -79,14 +89,30 @@ function withIndex(error: unknown, index: number, count: number): unknown {
   return new KronosError(error.code, `Entry ${index} of the batch: ${error.message}`, { ...error.details, batchIndex: index }, { cause: error });
 }
 
-/** The audit payload of written entries: `[[id, fingerprint], ...]` as canonical JSON. */
-export function entriesAuditPayload(entries: readonly EntryRecord[]): string {
-  // The pieces of every entry, joined once: one flat string, no intermediate string per entry.
+/**
+ * Builds the audit payload of new entries, `[[id, fingerprint], ...]` as
+ * canonical JSON, in one join, and sets each record's fingerprint to its
+ * slice of it: every fingerprint is encoded once, and a slice shares the
+ * payload's characters (which the audit log keeps anyway) instead of holding
+ * a copy.
+ */
+function auditEntries(records: readonly EntryRecordDraft[], drafts: readonly EntryDraft[], status: EntryStatus): string {
   const pieces: string[] = ['['];
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index]!;
-    pieces.push(index === 0 ? '[' : ',[', JSON.stringify(entry.id), ',', entry.fingerprint, ']');
+  const bounds: number[] = [];
+  let length = 1;
+  for (let index = 0; index < records.length; index++) {
+    pieces.push(index === 0 ? '[' : ',[', JSON.stringify(records[index]!.id), ',');
+    const start = pieces.length;
+    pushFingerprint(pieces, drafts[index]!, status, records[index]!.postings);
+    pieces.push(']');
+    for (let piece = start - 3; piece < pieces.length; piece++) {
+      if (piece === start) bounds.push(length);
+      length += pieces[piece]!.length;
+    }
+    bounds.push(length - 1);
   }
   pieces.push(']');
-  return pieces.join('');
+  const payload = pieces.join('');
+  for (let index = 0; index < records.length; index++) records[index]!.fingerprint = payload.slice(bounds[2 * index], bounds[2 * index + 1]);
+  return payload;
 }
