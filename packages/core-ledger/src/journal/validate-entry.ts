@@ -87,28 +87,22 @@ function nullableJson(value: string | null): string {
   return value === null ? 'null' : JSON.stringify(value);
 }
 
-/** Appends the pieces of an entry's idempotency fingerprint (see `fingerprintEntry`) to `pieces`. */
-export function pushFingerprint(pieces: string[], draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): void {
+/**
+ * The idempotency fingerprint: canonical text of everything the caller chose.
+ * Built with template strings (V8 keeps them as a tree of small strings until
+ * something copies them out); a stored record keeps its fingerprint as a slice
+ * of its batch's flat audit payload, see `writeEntries`.
+ */
+export function fingerprintEntry(draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): string {
   const metadata = isEmpty(draft.metadata) ? '{}' : canonicalJson(draft.metadata);
   // A status is one of three plain words, so quoting is its JSON; null links are spelled out (no encoder call).
-  pieces.push('["', status, '",', JSON.stringify(draft.date), ',', JSON.stringify(draft.description), ',', metadata, ',', nullableJson(draft.flowId), ',', nullableJson(draft.reversesId), ',[');
+  let text = `["${status}",${JSON.stringify(draft.date)},${JSON.stringify(draft.description)},${metadata},${nullableJson(draft.flowId)},${nullableJson(draft.reversesId)},[`;
   for (let index = 0; index < postings.length; index++) {
     const posting = postings[index]!;
     // Account ids passed isId (no quote, backslash or control character), so quoting them is their JSON.
-    pieces.push(index === 0 ? '["' : ',["', posting.accountId, '","', posting.amount.toString(), '"]');
+    text += `${index === 0 ? '' : ','}["${posting.accountId}","${posting.amount}"]`;
   }
-  pieces.push(']]');
-}
-
-/**
- * The idempotency fingerprint: canonical text of everything the caller chose.
- * Assembled as pieces and joined once: `join` returns one flat string, where
- * `+` would leave a tree of small strings that every stored record keeps alive.
- */
-export function fingerprintEntry(draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): string {
-  const pieces: string[] = [];
-  pushFingerprint(pieces, draft, status, postings);
-  return pieces.join('');
+  return `${text}]]`;
 }
 
 /** An entry record while it is built: its fingerprint is filled in once the batch's audit payload exists. */
