@@ -51,9 +51,10 @@ export function toMinorUnits(amount: AmountInput, unit: Currency, field: string)
 /**
  * Hot path: a plain decimal with exactly `scale` decimals and at most 15
  * digits ('-12.34' for USD), read digit by digit into an exact integer
- * (15 digits stay below 2^53) and turned into one bigint. Anything else: undefined.
+ * (15 digits stay below 2^53) and turned into one bigint. Anything else
+ * (including an amount `toMinorUnits` would refuse): undefined.
  */
-function quickMinorUnits(amount: string, scale: number): bigint | undefined {
+export function quickMinorUnits(amount: string, scale: number): bigint | undefined {
   const length = amount.length;
   const start = amount.charCodeAt(0) === 45 /* - */ ? 1 : 0;
   const dot = scale === 0 ? length : length - scale - 1;

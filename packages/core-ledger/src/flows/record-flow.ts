@@ -7,7 +7,7 @@ import { unitOf } from '../accounts/account-view.js';
 import { IsoDateSchema } from '../dates/iso-date.js';
 import { flowRecordedEvent, transactionPostedEvent } from '../events/ledger-events.js';
 import { AmountInputSchema } from '../journal/entry-input.js';
-import { entriesAuditPayload, loadAccounts, loadEntities, writeEntries } from '../journal/write-entries.js';
+import { loadAccounts, loadEntities, writeEntries } from '../journal/write-entries.js';
 import { idempotencyConflict, notFound, runWrite, unchanged, type AuditDraft, type LedgerContext, type WriteOptions, type WriteOutcome } from '../ledger/context.js';
 import { Money } from '../money/money.js';
 import type { AccountRecord, EntityRecord, FlowKind, FlowRecord, LedgerTx } from '../ports/ledger-store.js';
@@ -167,7 +167,7 @@ export async function writeFlow(context: LedgerContext, tx: LedgerTx, flow: Pars
   const amount = formatMinorUnits(plan.amount, unit.scale);
   const common = { date: flow.date, metadata: { flowKind: flow.kind }, flowId: flow.id, reversesId: null };
   const entryIds = [`${flow.id}/from`, `${flow.id}/to`] as const;
-  const { created, accounts } = await writeEntries(
+  const { created, accounts, auditPayload } = await writeEntries(
     tx,
     [
       { ...common, id: entryIds[0], description: `${flow.kind} to ${plan.toEntity.name}: ${flow.purpose}`.slice(0, 500), postings: [{ accountId: payerLeg.account.id, amount }, { accountId: plan.fromCash.id, amount: `-${amount}` }] },
@@ -185,7 +185,7 @@ export async function writeFlow(context: LedgerContext, tx: LedgerTx, flow: Pars
   await tx.insertFlows([record]);
   const audit: AuditDraft[] = [
     ...opened.map((account) => ({ action: 'account.opened', subjectId: account.id, payload: account.fingerprint })),
-    { action: 'flow.recorded', subjectId: flow.id, payload: `[${fingerprint},${entriesAuditPayload(created)}]` },
+    { action: 'flow.recorded', subjectId: flow.id, payload: `[${fingerprint},${auditPayload}]` },
   ];
   return { result: toFlow(record), audit, events: [...created.map((entry) => transactionPostedEvent(entry, accounts, at)), flowRecordedEvent(record, at)] };
 }

@@ -8,7 +8,7 @@ import type { EntryRecord, EntryStatus } from '../ports/ledger-store.js';
 import { EntryInputSchema, entriesPerCallMax, postingsPerEntryMax, type EntryInput } from './entry-input.js';
 import { toEntry, type Entry } from './entry-view.js';
 import type { EntryDraft } from './validate-entry.js';
-import { entriesAuditPayload, writeEntries } from './write-entries.js';
+import { writeEntries } from './write-entries.js';
 
 /** What a batch call returns per entry: its id, its status and whether it was a repeat. */
 export interface EntryReceipt {
@@ -78,12 +78,12 @@ export async function writeEntryBatch(
     }
   });
   return runWrite(context, options, async (tx, at) => {
-    const { records, created, replayed, accounts } = await writeEntries(tx, drafts, status, at);
+    const { records, created, replayed, accounts, auditPayload } = await writeEntries(tx, drafts, status, at);
     const result = { records, replayed, entries: () => records.map((record) => toEntry(record, accounts)) };
     if (created.length === 0) return unchanged(result);
     const events = status === 'posted' ? { types: ['transaction_posted'], build: () => created.map((entry) => transactionPostedEvent(entry, accounts, at)) } : [];
     const action = status === 'posted' ? 'entries.posted' : 'entries.pending';
-    return { result, audit: [{ action, subjectId: created[0]!.id, payload: entriesAuditPayload(created) }], events };
+    return { result, audit: [{ action, subjectId: created[0]!.id, payload: auditPayload }], events };
   });
 }
 

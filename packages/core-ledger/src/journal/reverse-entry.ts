@@ -8,7 +8,7 @@ import { entryReversedEvent, transactionPostedEvent } from '../events/ledger-eve
 import type { EntryRecord, LedgerTx } from '../ports/ledger-store.js';
 import { toEntry, type Entry } from './entry-view.js';
 import type { EntryDraft } from './validate-entry.js';
-import { entriesAuditPayload, loadAccounts, writeEntries } from './write-entries.js';
+import { loadAccounts, writeEntries } from './write-entries.js';
 
 /** Input of `reverseEntry`: the new entry's id, the entry to reverse, optionally a date and description. */
 export const ReverseInputSchema = z.object({
@@ -56,13 +56,13 @@ export async function writeReversals(tx: LedgerTx, plans: readonly ReversalPlan[
     return unchanged(records.map((record) => toEntry(record, accounts)));
   }
   for (const plan of plans) checkReversible(plan.original);
-  const { created } = await writeEntries(tx, drafts, 'posted', at);
+  const { created, auditPayload } = await writeEntries(tx, drafts, 'posted', at);
   if (created.length !== plans.length) throw idempotencyConflict('entry', plans.map((plan) => plan.id).join(', '));
   await tx.updateEntries(created.map((reversal) => ({ id: reversal.reversesId!, reversedById: reversal.id })));
   const originals = new Map(plans.map((plan) => [plan.original.id, plan.original]));
   return {
     result: created.map((reversal) => toEntry(reversal, accounts)),
-    audit: [{ action, subjectId, payload: entriesAuditPayload(created) }],
+    audit: [{ action, subjectId, payload: auditPayload }],
     events: created.flatMap((reversal) => [transactionPostedEvent(reversal, accounts, at), entryReversedEvent(originals.get(reversal.reversesId!)!, reversal, at)]),
   };
 }

@@ -1,6 +1,6 @@
 import { KronosError } from '../errors/index.js';
 import { canonicalJson } from '../_internal/canonical.js';
-import { formatMinorUnits, toMinorUnits, type AmountInput } from '../_internal/amount.js';
+import { formatMinorUnits, quickMinorUnits, toMinorUnits, type AmountInput } from '../_internal/amount.js';
 import { notFound } from '../ledger/context.js';
 import type { AccountRecord, EntityRecord, EntryRecord, EntryStatus, JsonValue, PostingRecord } from '../ports/ledger-store.js';
 
@@ -21,7 +21,9 @@ function postingsOf(draft: EntryDraft, accounts: ReadonlyMap<string, AccountReco
     const input = draft.postings[index]!;
     const account = accounts.get(input.accountId);
     if (account === undefined) throw notFound('account', input.accountId, 'open the account before posting to it.');
-    const amount = toMinorUnits(input.amount, { code: account.currency, scale: account.scale }, `postings.${index}.amount`);
+    // The common case first: a plain string in the account's scale, read without building the error's field name.
+    const quick = typeof input.amount === 'string' ? quickMinorUnits(input.amount, account.scale) : undefined;
+    const amount = quick ?? toMinorUnits(input.amount, { code: account.currency, scale: account.scale }, `postings.${index}.amount`);
     if (amount === 0n) throw new KronosError('INVALID_INPUT', `Entry '${draft.id}': posting ${index} is zero; drop it.`, { entryId: draft.id, index });
     postings.push({ accountId: account.id, amount });
   }
@@ -60,6 +62,7 @@ function checkBalanced(draft: EntryRecord, postings: readonly PostingRecord[], a
       sums.set(key, (sums.get(key) ?? 0n) + posting.amount);
     }
   }
+  if (sums === undefined && sum === 0n) return;
   const imbalances: Record<string, string> = {};
   for (const [key, total] of sums ?? [[`${first.currency}/${first.scale}`, sum] as const]) {
     if (total !== 0n) {
@@ -80,29 +83,38 @@ function isEmpty(record: Readonly<Record<string, unknown>>): boolean {
   return true;
 }
 
-/**
- * The idempotency fingerprint: canonical text of everything the caller chose.
- * Assembled as pieces and joined once: `join` returns one flat string, where
- * `+` would leave a tree of small strings that every stored record keeps alive.
- */
-export function fingerprintEntry(draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): string {
-  const metadata = isEmpty(draft.metadata) ? '{}' : canonicalJson(draft.metadata);
-  const pieces = ['[', JSON.stringify(status), ',', JSON.stringify(draft.date), ',', JSON.stringify(draft.description), ',', metadata, ',', JSON.stringify(draft.flowId), ',', JSON.stringify(draft.reversesId), ',['];
-  for (let index = 0; index < postings.length; index++) {
-    const posting = postings[index]!;
-    // Account ids passed isId (no quote, backslash or control character), so quoting them is their JSON.
-    pieces.push(index === 0 ? '["' : ',["', posting.accountId, '","', posting.amount.toString(), '"]');
-  }
-  pieces.push(']]');
-  return pieces.join('');
+function nullableJson(value: string | null): string {
+  return value === null ? 'null' : JSON.stringify(value);
 }
 
 /**
- * The record an entry draft would write: amounts converted to minor units and
- * the fingerprint computed, without the rules (so a repeated id can be
- * compared first). Throws NOT_FOUND, SCALE_EXCEEDED, CURRENCY_MISMATCH.
+ * The idempotency fingerprint: canonical text of everything the caller chose.
+ * Built with template strings (V8 keeps them as a tree of small strings until
+ * something copies them out); a stored record keeps its fingerprint as a slice
+ * of its batch's flat audit payload, see `writeEntries`.
  */
-export function draftEntryRecord(draft: EntryDraft, status: EntryStatus, accounts: ReadonlyMap<string, AccountRecord>, recordedAt: string): EntryRecord {
+export function fingerprintEntry(draft: EntryDraft, status: EntryStatus, postings: readonly PostingRecord[]): string {
+  const metadata = isEmpty(draft.metadata) ? '{}' : canonicalJson(draft.metadata);
+  // A status is one of three plain words, so quoting is its JSON; null links are spelled out (no encoder call).
+  let text = `["${status}",${JSON.stringify(draft.date)},${JSON.stringify(draft.description)},${metadata},${nullableJson(draft.flowId)},${nullableJson(draft.reversesId)},[`;
+  for (let index = 0; index < postings.length; index++) {
+    const posting = postings[index]!;
+    // Account ids passed isId (no quote, backslash or control character), so quoting them is their JSON.
+    text += `${index === 0 ? '' : ','}["${posting.accountId}","${posting.amount}"]`;
+  }
+  return `${text}]]`;
+}
+
+/** An entry record while it is built: its fingerprint is filled in once the batch's audit payload exists. */
+export type EntryRecordDraft = { -readonly [K in keyof EntryRecord]: EntryRecord[K] };
+
+/**
+ * The record an entry draft would write, amounts converted to minor units,
+ * without the rules (so a repeated id can be compared first) and with an
+ * empty fingerprint (see `auditEntries`). Throws NOT_FOUND, SCALE_EXCEEDED,
+ * CURRENCY_MISMATCH.
+ */
+export function draftEntryRecord(draft: EntryDraft, status: EntryStatus, accounts: ReadonlyMap<string, AccountRecord>, recordedAt: string): EntryRecordDraft {
   const postings = postingsOf(draft, accounts);
   return {
     id: draft.id,
@@ -115,7 +127,7 @@ export function draftEntryRecord(draft: EntryDraft, status: EntryStatus, account
     reversesId: draft.reversesId,
     reversedById: null,
     flowId: draft.flowId,
-    fingerprint: fingerprintEntry(draft, status, postings),
+    fingerprint: '',
     recordedAt,
   };
 }

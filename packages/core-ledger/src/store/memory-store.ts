@@ -14,6 +14,7 @@ import type {
   PeriodEventRecord,
   StoredEntryRecord,
 } from '../ports/ledger-store.js';
+import { createIdIndex, type IdIndex } from './id-index.js';
 
 /**
  * Per-account balance history: `dates` (day keys, see `dayKey`) sorted
@@ -23,7 +24,17 @@ import type {
  */
 interface AccountBook {
   readonly dates: number[];
-  readonly cumulative: bigint[];
+  /**
+   * Plain numbers while `reach` proves every balance a safe integer (exact,
+   * and a back-dated posting shifts later days without allocating a bigint
+   * per day); bigints for good from the first move that could leave that range.
+   */
+  cumulative: number[] | bigint[];
+  /** Sum of the absolute amounts moved so far (a bound on every balance held), or Infinity once `cumulative` holds bigints. */
+  reach: number;
+  /** `dates`' last key and its ISO text, kept for the bound checks' window reads until a later day comes. */
+  lastKey: number;
+  lastText: string;
   /** Net pending amount per pending entry, with its date. */
   readonly pending: Map<string, { date: string; amount: bigint }>;
   pendingDebit: bigint;
@@ -35,7 +46,7 @@ interface MemoryState {
   readonly accounts: Map<string, AccountRecord>;
   readonly accountsByEntity: Map<string, Set<string>>;
   /** Index in `journal` of each entry id; an entry's seq is its index + 1. */
-  readonly entryIndex: Map<string, number>;
+  readonly entryIndex: IdIndex;
   readonly journal: EntryRecord[];
   readonly books: Map<string, AccountBook>;
   readonly flows: Map<string, FlowRecord>;
@@ -62,12 +73,13 @@ type Undo = () => void;
  * ```
  */
 export function createMemoryStore(): LedgerStore {
+  const journal: EntryRecord[] = [];
   const state: MemoryState = {
     entities: new Map(),
     accounts: new Map(),
     accountsByEntity: new Map(),
-    entryIndex: new Map(),
-    journal: [],
+    entryIndex: createIdIndex((index) => journal[index]!.id),
+    journal,
     books: new Map(),
     flows: new Map(),
     flowList: [],
@@ -111,7 +123,7 @@ export function createMemoryStore(): LedgerStore {
 function bookOf(state: MemoryState, accountId: string): AccountBook {
   let book = state.books.get(accountId);
   if (book === undefined) {
-    book = { dates: [], cumulative: [], pending: new Map(), pendingDebit: 0n, pendingCredit: 0n };
+    book = { dates: [], cumulative: [], reach: 0, lastKey: 0, lastText: '', pending: new Map(), pendingDebit: 0n, pendingCredit: 0n };
     state.books.set(accountId, book);
   }
   return book;
@@ -146,17 +158,36 @@ function lastIndexAtOrBefore(dates: readonly number[], date: number): number {
   return found;
 }
 
-function movePosted(book: AccountBook, isoDate: string, amount: bigint): void {
-  const { dates, cumulative } = book;
-  const date = dayKey(isoDate);
+function movePosted(book: AccountBook, date: number, amount: bigint): void {
+  if (book.reach !== Infinity) {
+    const small = Number(amount);
+    const reach = book.reach + Math.abs(small);
+    if (reach <= Number.MAX_SAFE_INTEGER) {
+      book.reach = reach;
+      moveDays(book.dates, book.cumulative as number[], date, small, 0);
+      return;
+    }
+    book.cumulative = (book.cumulative as number[]).map((value) => BigInt(value));
+    book.reach = Infinity;
+  }
+  moveDays(book.dates, book.cumulative as bigint[], date, amount, 0n);
+}
+
+/** `a + b` for two numbers or two bigints (the type checker sees only the union). */
+function plus<T extends number | bigint>(a: T, b: T): T {
+  return ((a as number) + (b as number)) as T;
+}
+
+/** Adds `amount` to the balance at the end of `date` and of every later day. */
+function moveDays<T extends number | bigint>(dates: number[], cumulative: T[], date: number, amount: T, zero: T): void {
   const last = dates.length - 1;
   if (last < 0 || dates[last]! < date) {
     dates.push(date);
-    cumulative.push((last < 0 ? 0n : cumulative[last]!) + amount);
+    cumulative.push(plus(last < 0 ? zero : cumulative[last]!, amount));
     return;
   }
   if (dates[last] === date) {
-    cumulative[last] = cumulative[last]! + amount;
+    cumulative[last] = plus(cumulative[last]!, amount);
     return;
   }
   // Back-dated: insert or update the day, then shift every later day.
@@ -164,9 +195,9 @@ function movePosted(book: AccountBook, isoDate: string, amount: bigint): void {
   if (index < 0 || dates[index] !== date) {
     index += 1;
     dates.splice(index, 0, date);
-    cumulative.splice(index, 0, index > 0 ? cumulative[index - 1]! : 0n);
+    cumulative.splice(index, 0, index > 0 ? cumulative[index - 1]! : zero);
   }
-  for (let later = index; later < cumulative.length; later++) cumulative[later] = cumulative[later]! + amount;
+  for (let later = index; later < cumulative.length; later++) cumulative[later] = plus(cumulative[later]!, amount);
 }
 
 function moveHold(book: AccountBook, entryId: string, date: string, amount: bigint, add: boolean): void {
@@ -188,7 +219,8 @@ function applyEntryEffect(state: MemoryState, entry: EntryRecord, direction: 1n 
   if (entry.status === 'voided') return;
   if (entry.status === 'posted') {
     // Negated only to undo: each bigint operation allocates, and this runs for every posting stored.
-    for (const posting of entry.postings) movePosted(bookOf(state, posting.accountId), entry.date, direction === 1n ? posting.amount : -posting.amount);
+    const date = dayKey(entry.date);
+    for (const posting of entry.postings) movePosted(bookOf(state, posting.accountId), date, direction === 1n ? posting.amount : -posting.amount);
     return;
   }
   for (const [accountId, amount] of netByAccount(entry)) {
@@ -264,8 +296,7 @@ function createMemoryTx(state: MemoryState, currentLog: () => Undo[]): LedgerTx 
         state.journal.length = start;
       });
       for (const entry of entries) {
-        if (state.entryIndex.has(entry.id)) throw new Error(`insertEntries: entry ${entry.id} exists`);
-        state.entryIndex.set(entry.id, state.journal.length);
+        if (!state.entryIndex.add(entry.id, state.journal.length)) throw new Error(`insertEntries: entry ${entry.id} exists`);
         state.journal.push(entry);
         applyEntryEffect(state, entry, 1n);
       }
@@ -356,7 +387,7 @@ function balanceWindow(book: AccountBook | undefined, fromDate: string): Balance
   if (book === undefined) return { total: 0n, minFrom: 0n, maxFrom: 0n, lastDate: null, pendingDebit: 0n, pendingCredit: 0n };
   const { dates, cumulative } = book;
   const index = lastIndexAtOrBefore(dates, dayKey(fromDate));
-  let minFrom = index >= 0 ? cumulative[index]! : 0n;
+  let minFrom = index >= 0 ? cumulative[index]! : 0;
   let maxFrom = minFrom;
   for (let later = index + 1; later < cumulative.length; later++) {
     const value = cumulative[later]!;
@@ -365,19 +396,27 @@ function balanceWindow(book: AccountBook | undefined, fromDate: string): Balance
   }
   const last = cumulative.length - 1;
   return {
-    total: last >= 0 ? cumulative[last]! : 0n,
-    minFrom,
-    maxFrom,
-    lastDate: last >= 0 ? dateOfKey(dates[last]!) : null,
+    total: last >= 0 ? BigInt(cumulative[last]!) : 0n,
+    minFrom: BigInt(minFrom),
+    maxFrom: BigInt(maxFrom),
+    lastDate: last >= 0 ? lastDateOf(book, dates[last]!) : null,
     pendingDebit: book.pendingDebit,
     pendingCredit: book.pendingCredit,
   };
 }
 
+function lastDateOf(book: AccountBook, key: number): string {
+  if (book.lastKey !== key) {
+    book.lastKey = key;
+    book.lastText = dateOfKey(key);
+  }
+  return book.lastText;
+}
+
 function balanceAsOf(book: AccountBook | undefined, asOf: string | null, includePending: boolean): bigint {
   if (book === undefined) return 0n;
   const index = asOf === null ? book.dates.length - 1 : lastIndexAtOrBefore(book.dates, dayKey(asOf));
-  let balance = index >= 0 ? book.cumulative[index]! : 0n;
+  let balance = index >= 0 ? BigInt(book.cumulative[index]!) : 0n;
   if (includePending) {
     for (const hold of book.pending.values()) if (asOf === null || hold.date <= asOf) balance += hold.amount;
   }
