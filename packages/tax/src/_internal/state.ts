@@ -155,22 +155,25 @@ export function detachFromOrigin(lot: LotState): void {
   const lots = lot.origin?.lots;
   if (lots === undefined) return;
   const at = lots.indexOf(lot);
-  if (at >= 0) lots.splice(at, 1);
+  if (at >= 0) removeAt(lots, at);
 }
 
-/** Drops the lots of a position that hold no shares any more. */
+/** Removes the item at `at`, keeping the others' order (splice without the array of removed items it returns). */
+function removeAt<T>(list: T[], at: number): void {
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i] as T;
+  list.length -= 1;
+}
+
+/** Drops the lots of a position that hold no shares any more (in place: the list is the position's own). */
 export function pruneLots(position: Position): void {
   const list = position.lots;
-  let first = 0;
-  while (first < list.length && (list[first] as LotState).quantity > 0) first++;
-  if (first === list.length) return;
-  const kept = list.slice(0, first);
-  for (let i = first; i < list.length; i++) {
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
     const lot = list[i] as LotState;
-    if (lot.quantity > 0) kept.push(lot);
+    if (lot.quantity > 0) list[kept++] = lot;
     else detachFromOrigin(lot);
   }
-  position.lots = kept;
+  list.length = kept;
 }
 
 /**

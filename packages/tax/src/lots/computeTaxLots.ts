@@ -1,14 +1,14 @@
 import { KronosError, Money, asset, currency } from '@kronos/core-ledger';
 import { anniversaryDayOf, dayNumberOf, yearOf } from '../_internal/dates.js';
 import { createGroupResolver } from '../_internal/groups.js';
-import { type Acquisition, type EngineState, type LotState, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
-import { allocateUnits, checkedUnits, fractionOf, fromUnits, toSafeUnits, toUnits } from '../_internal/units.js';
-import { DisposalView, LotView, type RawDisposal, type RawMatch } from '../_internal/views.js';
+import { type Acquisition, type EngineState, type LotState, type PendingMatch, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
+import { ExactSum, allocateUnits, checkedUnits, fractionOf, fromUnits, toSafeUnits, toUnits } from '../_internal/units.js';
+import { DisposalView, LotView, type SaleFacts } from '../_internal/views.js';
 import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
 import { applyWashSale, rebase } from '../wash/applyWashSale.js';
 import { isValidatedTaxRecords, parseTaxProfile, parseTaxRecords } from './parseRecords.js';
 import { planUnits } from './planRelief.js';
-import type { Disposal, TaxLotLedger } from './types.js';
+import type { TaxLotLedger } from './types.js';
 
 /** Same-day order: corporate actions, then acquisitions, then sales; then by record id. */
 const phaseOf: Readonly<Record<TaxRecord['kind'], number>> = { split: 0, symbolChange: 0, buy: 1, reinvest: 1, transferIn: 1, sell: 2 };
@@ -50,7 +50,7 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
   const parsedProfile = parseTaxProfile(profile);
   const { records: parsed, days } = sortRecords(isValidatedTaxRecords(records) ? records : parseTaxRecords(records));
   const state = createEngineState(parsedProfile, parsed, days);
-  const disposals: Disposal[] = [];
+  const disposals: DisposalView[] = [];
   let acquired = 0;
   parsed.forEach((record, index) => {
     switch (record.kind) {
@@ -62,7 +62,7 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
         acquired += unitsOf(state, index).usd;
         break;
       case 'sell':
-        for (const raw of sell(state, record, unitsOf(state, index), index)) disposals.push(new DisposalView(raw, state.scales));
+        sell(state, record, unitsOf(state, index), index, disposals);
         break;
       case 'split':
         split(state, record);
@@ -259,14 +259,13 @@ function acquire(state: EngineState, record: BuyRecord | ReinvestRecord, units: 
     return;
   }
   let rest = quantity;
-  for (const p of pending) rest -= p.quantity;
+  for (let i = 0; i < pending.length; i++) rest -= (pending[i] as PendingMatch).quantity;
   const costParts = allocateUnits(cost, [...pending.map((p) => p.quantity), rest]);
   pending.forEach((p, i) => {
     const lot = purchaseLot(state, record, index, `${record.id}/w${i + 1}`, p.quantity, costParts[i] ?? 0);
     lot.usedAsReplacement = true;
     if (!p.permanent) rebase(lot, p.loss, p.soldStartDay, p.soldDay);
     p.match.replacementLotId = lot.id;
-    p.match.replacementQuantity = lot.quantity;
     p.match.replacementUnit = lot.unit;
     insertLot(lot);
   });
@@ -313,7 +312,8 @@ export function resolveLotMethod(profile: Pick<TaxProfile, 'methods' | 'defaultM
   return best.method;
 }
 
-function sell(state: EngineState, record: SellRecord, units: RecordUnits, index: number): RawDisposal[] {
+/** Relieves the lots a sale takes and appends its disposals (wash sales applied) to `disposals`. */
+function sell(state: EngineState, record: SellRecord, units: RecordUnits, index: number, disposals: DisposalView[]): void {
   const account = units.account;
   const position = units.position;
   const soldDay = state.days[index] as number;
@@ -331,41 +331,37 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
     picks: record.lots?.map((pick) => ({ lotId: pick.lotId, quantity: toUnits(pick.quantity, scale) })),
     rates: state.profile.rates,
   });
-  for (const piece of plan.pieces) {
+  const pieces = plan.pieces;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as (typeof pieces)[number];
     piece.lot.quantity -= piece.quantity;
     if (method !== 'average') piece.lot.basis -= piece.basis;
     piece.lot.washAdjustment -= piece.washAdjustment;
   }
-  for (const entry of plan.rebasis) entry.lot.basis = entry.basis;
+  const rebasis = plan.rebasis;
+  for (let i = 0; i < rebasis.length; i++) (rebasis[i] as (typeof rebasis)[number]).lot.basis = (rebasis[i] as (typeof rebasis)[number]).basis;
   pruneLots(position);
-  const pieces = plan.pieces;
   const proceedsParts = pieces.length === 1 ? undefined : allocateUnits(proceeds, pieces.map((piece) => piece.quantity));
   const section1256 = state.section1256.size > 0 && state.section1256.has(record.symbol);
   const taxable = account.type === 'taxable';
   const checkWash = taxable && !section1256;
-  const raws: RawDisposal[] = [];
+  const sale: SaleFacts = {
+    saleId: record.id, accountId: record.accountId, accountType: account.type, symbol: record.symbol, unit: record.quantity.currency,
+    soldOn: record.date, method, taxable, section1256, form1099B: record.form1099B, scales: state.scales,
+  };
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
     const lot = piece.lot;
-    const raw: RawDisposal = {
-      id: `${record.id}:${lot.id}`, saleId: record.id, lotId: lot.id, originId: lot.originId, accountId: record.accountId, accountType: account.type,
-      symbol: record.symbol, unit: record.quantity.currency, quantity: piece.quantity, acquiredOn: lot.acquiredOn,
-      holdingPeriodStart: lot.holdingPeriodStart, soldOn: record.date, term: soldDay > anniversaryDayOf(lot.holdingPeriodStartDay) ? 'long' : 'short',
-      method, proceeds: proceedsParts === undefined ? proceeds : (proceedsParts[i] ?? 0), basis: piece.basis, disallowed: 0, permanent: 0, matches: noMatches,
-      taxable, section1256, basisReported: lot.basisReported, form1099B: record.form1099B,
-    };
-    if (checkWash && raw.basis > raw.proceeds) {
-      const wash = applyWashSale(raw, { soldDay, holdingPeriodStartDay: lot.holdingPeriodStartDay, candidates: candidatesOf(state, position, record.symbol) });
-      raw.disallowed = wash.disallowed;
-      raw.permanent = wash.permanent;
-      raw.matches = wash.matches;
+    const disposal = new DisposalView(
+      sale, lot.id, lot.originId, lot.acquiredOn, lot.holdingPeriodStart, soldDay > anniversaryDayOf(lot.holdingPeriodStartDay) ? 'long' : 'short',
+      lot.basisReported, piece.quantity, proceedsParts === undefined ? proceeds : (proceedsParts[i] as number), piece.basis,
+    );
+    if (checkWash && disposal.basisUnits > disposal.proceedsUnits) {
+      applyWashSale(disposal, { soldDay, holdingPeriodStartDay: lot.holdingPeriodStartDay, candidates: candidatesOf(state, position, record.symbol) });
     }
-    raws.push(raw);
+    disposals.push(disposal);
   }
-  return raws;
 }
-
-const noMatches: readonly RawMatch[] = Object.freeze([]);
 
 function split(state: EngineState, record: SplitRecord): void {
   const position = positionOf(state, record.accountId, record.symbol);
@@ -393,15 +389,14 @@ function changeSymbol(state: EngineState, record: SymbolChangeRecord): void {
   }
 }
 
-function sumTotals(disposals: readonly Disposal[], acquired: number, state: EngineState): TaxLotLedger['totals'] {
-  let carried = 0n;
-  let permanent = 0n;
-  for (const disposal of disposals) {
-    const raw = (disposal as DisposalView).raw;
-    // Summed as bigints: a chain of wash sales can carry one loss through many disposals.
-    if (raw.disallowed !== 0) carried += BigInt(raw.disallowed - raw.permanent);
-    if (raw.permanent !== 0) permanent += BigInt(raw.permanent);
+function sumTotals(disposals: readonly DisposalView[], acquired: number, state: EngineState): TaxLotLedger['totals'] {
+  const carried = new ExactSum();
+  const permanent = new ExactSum();
+  for (let i = 0; i < disposals.length; i++) {
+    const disposal = disposals[i] as DisposalView;
+    if (disposal.disallowedUnits !== 0) carried.add(disposal.disallowedUnits - disposal.permanentUnits);
+    if (disposal.permanentUnits !== 0) permanent.add(disposal.permanentUnits);
   }
   const usd = state.scales.usd;
-  return { acquiredBasis: fromUnits(acquired, 2, usd), disallowedCarried: Money.fromMinorUnits(carried, usd), disallowedPermanent: Money.fromMinorUnits(permanent, usd) };
+  return { acquiredBasis: fromUnits(acquired, 2, usd), disallowedCarried: Money.fromMinorUnits(carried.total(), usd), disallowedPermanent: Money.fromMinorUnits(permanent.total(), usd) };
 }

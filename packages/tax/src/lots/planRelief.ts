@@ -122,7 +122,8 @@ export interface UnitPlanInput<L extends UnitLot> {
 /** `planRelief` on integers: the lot engine's hot path. */
 export function planUnits<L extends UnitLot>(input: UnitPlanInput<L>): UnitPlan<L> {
   let available = 0;
-  for (const lot of input.lots) available += lot.quantity;
+  const lots = input.lots;
+  for (let i = 0; i < lots.length; i++) available += (lots[i] as L).quantity;
   checkedUnits(available, `The shares of ${input.symbol} held`);
   if (available < input.quantity) {
     const requested = formatUnits(input.quantity, input.scale);
@@ -145,8 +146,9 @@ function pieceOf<L extends UnitLot>(lot: L, take: number): UnitPiece<L> {
 function takeInOrder<L extends UnitLot>(ordered: readonly L[], quantity: number): UnitPiece<L>[] {
   const pieces: UnitPiece<L>[] = [];
   let left = quantity;
-  for (const lot of ordered) {
+  for (let i = 0; i < ordered.length; i++) {
     if (left <= 0) break;
+    const lot = ordered[i] as L;
     const take = Math.min(left, lot.quantity);
     if (take === 0) continue;
     pieces.push(pieceOf(lot, take));
@@ -227,7 +229,7 @@ function pickSpecific<L extends UnitLot>(input: UnitPlanInput<L>): UnitPiece<L>[
 
 function planAverage<L extends UnitLot>(input: UnitPlanInput<L>, poolQuantity: number): UnitPlan<L> {
   let poolBasis = 0;
-  for (const lot of input.lots) poolBasis += lot.basis;
+  for (let i = 0; i < input.lots.length; i++) poolBasis += (input.lots[i] as L).basis;
   const [soldBasis, keptBasis] = splitUnits(poolBasis, input.quantity, poolQuantity);
   // The shares deemed sold are the earliest acquired (Treas. Reg. 1.1012-1(e)), so pieces follow FIFO.
   const fifo = takeInOrder(input.lots, input.quantity);
