@@ -40,6 +40,8 @@ export interface Position {
   readonly key: string;
   /** Open lots, ordered by acquisition date then creation. */
   lots: LotState[];
+  /** The shares of its open lots, kept as they change (a sale checks it without reading every lot). */
+  held: number;
   /** The purchases of the symbol's substantially-identical group (`EngineState.acquisitions`), looked up on first use. */
   candidates: Acquisition[] | undefined;
 }
@@ -61,14 +63,11 @@ export interface Acquisition {
   pending: PendingMatch[] | undefined;
 }
 
-/** A wash-sale match waiting for its replacement purchase to be processed. */
+/** A wash-sale match waiting for its replacement purchase to be processed (the match has the shares, loss and permanence). */
 export interface PendingMatch {
-  readonly quantity: number;
-  readonly loss: number;
   /** Day numbers of the sold shares' holding-period start and sale, for the tacked holding period. */
   readonly soldStartDay: number;
   readonly soldDay: number;
-  readonly permanent: boolean;
   /** Filled in with the replacement lot when it is created. */
   readonly match: RawMatch;
 }
@@ -112,7 +111,7 @@ export function positionOf(state: EngineState, accountId: string, symbol: string
   }
   let position = bySymbol.get(symbol);
   if (position === undefined) {
-    position = { key: positionKey(accountId, symbol), lots: [], candidates: undefined };
+    position = { key: positionKey(accountId, symbol), lots: [], held: 0, candidates: undefined };
     bySymbol.set(symbol, position);
   }
   return position;
@@ -141,6 +140,7 @@ function lotOrder(a: LotState, b: LotState): number {
 
 /** Adds a lot to its position's open lots, keeping acquisition order, and to its purchase's lots. */
 export function insertLot(lot: LotState): void {
+  lot.position.held += lot.quantity;
   const list = lot.position.lots;
   let at = list.length;
   while (at > 0 && lotOrder(list[at - 1] as LotState, lot) > 0) at--;
@@ -187,6 +187,7 @@ export function splitLot(lot: LotState, quantity: number): LotState {
   lot.splits += 1;
   const part: LotState = { ...lot, id: `${lot.id}/w${lot.splits}`, quantity, basis: basisPart, washAdjustment: washPart, splits: 0 };
   lot.quantity -= quantity;
+  lot.position.held -= quantity;
   lot.basis = basisRest;
   lot.washAdjustment = washRest;
   insertLot(part);

@@ -52,7 +52,8 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
   const state = createEngineState(parsedProfile, parsed, days);
   const disposals: DisposalView[] = [];
   let acquired = 0;
-  parsed.forEach((record, index) => {
+  for (let index = 0; index < parsed.length; index++) {
+    const record = parsed[index] as TaxRecord;
     switch (record.kind) {
       case 'buy':
       case 'reinvest':
@@ -71,7 +72,7 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
         changeSymbol(state, record);
         break;
     }
-  });
+  }
   const positions: Position[] = [];
   for (const bySymbol of state.positions.values()) for (const position of bySymbol.values()) if (position.lots.length > 0) positions.push(position);
   positions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -258,18 +259,25 @@ function acquire(state: EngineState, record: BuyRecord | ReinvestRecord, units: 
     insertLot(purchaseLot(state, record, index, record.id, quantity, cost));
     return;
   }
+  const weights = new Array<number>(pending.length + 1);
   let rest = quantity;
-  for (let i = 0; i < pending.length; i++) rest -= (pending[i] as PendingMatch).quantity;
-  const costParts = allocateUnits(cost, [...pending.map((p) => p.quantity), rest]);
-  pending.forEach((p, i) => {
-    const lot = purchaseLot(state, record, index, `${record.id}/w${i + 1}`, p.quantity, costParts[i] ?? 0);
+  for (let i = 0; i < pending.length; i++) {
+    const matched = (pending[i] as PendingMatch).match.quantity;
+    weights[i] = matched;
+    rest -= matched;
+  }
+  weights[pending.length] = rest;
+  const costParts = allocateUnits(cost, weights);
+  for (let i = 0; i < pending.length; i++) {
+    const { match, soldStartDay, soldDay } = pending[i] as PendingMatch;
+    const lot = purchaseLot(state, record, index, `${record.id}/w${i + 1}`, match.quantity, costParts[i] as number);
     lot.usedAsReplacement = true;
-    if (!p.permanent) rebase(lot, p.loss, p.soldStartDay, p.soldDay);
-    p.match.replacementLotId = lot.id;
-    p.match.replacementUnit = lot.unit;
+    if (!match.permanent) rebase(lot, match.disallowed, soldStartDay, soldDay);
+    match.replacementLotId = lot.id;
+    match.replacementUnit = lot.unit;
     insertLot(lot);
-  });
-  if (rest > 0) insertLot(purchaseLot(state, record, index, record.id, rest, costParts[costParts.length - 1] ?? 0));
+  }
+  if (rest > 0) insertLot(purchaseLot(state, record, index, record.id, rest, costParts[pending.length] as number));
 }
 
 function transferIn(state: EngineState, record: TransferInRecord, units: RecordUnits): void {
@@ -322,6 +330,7 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
   const { quantity, usd: proceeds } = units;
   const plan = planUnits({
     lots: position.lots,
+    available: position.held,
     quantity,
     proceeds,
     scale,
@@ -340,6 +349,7 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
   }
   const rebasis = plan.rebasis;
   for (let i = 0; i < rebasis.length; i++) (rebasis[i] as (typeof rebasis)[number]).lot.basis = (rebasis[i] as (typeof rebasis)[number]).basis;
+  position.held -= quantity;
   pruneLots(position);
   const proceedsParts = pieces.length === 1 ? undefined : allocateUnits(proceeds, pieces.map((piece) => piece.quantity));
   const section1256 = state.section1256.size > 0 && state.section1256.has(record.symbol);
@@ -371,6 +381,10 @@ function split(state: EngineState, record: SplitRecord): void {
     const step = 10n ** BigInt(state.scales.quantity - lot.unit.scale);
     lot.quantity = toSafeUnits(((BigInt(lot.quantity) * numerator) / denominator / step) * step, `The shares of ${record.symbol} after the split on ${record.date}`);
   }
+  // Beyond 2^53 this sum is not exact; planUnits then sums and checks the lots itself, as it refuses such a total.
+  let held = 0;
+  for (const lot of position.lots) held += lot.quantity;
+  position.held = held;
   pruneLots(position);
 }
 
@@ -379,6 +393,7 @@ function changeSymbol(state: EngineState, record: SymbolChangeRecord): void {
   const to = positionOf(state, record.accountId, record.newSymbol);
   const lots = from.lots;
   from.lots = [];
+  from.held = 0;
   for (const lot of lots) {
     // Re-inserted below, so the lot moves to the end of its purchase's lots, as a newly inserted lot would.
     detachFromOrigin(lot);

@@ -1,5 +1,5 @@
 import { isoOfDayNumber } from '../_internal/dates.js';
-import { type Acquisition, type LotState, splitLot } from '../_internal/state.js';
+import { type Acquisition, type LotState, type PendingMatch, splitLot } from '../_internal/state.js';
 import { allocateUnits, partOf } from '../_internal/units.js';
 import type { DisposalView, RawMatch } from '../_internal/views.js';
 
@@ -149,7 +149,7 @@ function carryLoss(sold: DisposalView, context: LossContext, k: number, proceeds
   };
   if (lot === undefined) {
     // The purchase is still to come: its lot takes the loss when it is created.
-    const entry = { quantity, loss, soldStartDay: context.holdingPeriodStartDay, soldDay: context.soldDay, permanent, match };
+    const entry: PendingMatch = { soldStartDay: context.holdingPeriodStartDay, soldDay: context.soldDay, match };
     const pending = acquisition.pending;
     if (pending === undefined) acquisition.pending = [entry];
     else pending.push(entry);
