@@ -362,7 +362,7 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
     const lot = piece.lot;
-    const disposal = new DisposalView(
+    const disposal = DisposalView.of(
       sale, lot.id, lot.originId, lot.acquiredOn, lot.holdingPeriodStart, soldDay > anniversaryDayOf(lot.holdingPeriodStartDay) ? 'long' : 'short',
       lot.basisReported, piece.quantity, proceedsParts === undefined ? proceeds : (proceedsParts[i] as number), piece.basis,
     );

@@ -71,11 +71,11 @@ export function buildForm8949Rows(disposals: readonly Disposal[], options: { rea
     if (options.year !== undefined && yearOf(given.soldOn) !== options.year) continue;
     const disposal = given instanceof DisposalView ? given : toView(given);
     const matches = disposal.rawMatches;
-    for (let m = 0; m < matches.length; m++) rows.push(new Form8949RowView(disposal, m));
+    for (let m = 0; m < matches.length; m++) rows.push(Form8949RowView.of(disposal, m));
     const quantity = disposal.quantityUnits - matched(matches, 'quantity');
     const proceeds = disposal.proceedsUnits - matched(matches, 'proceeds');
     const basis = disposal.basisUnits - matched(matches, 'basis');
-    if (quantity !== 0 || proceeds !== 0 || basis !== 0) rows.push(new Form8949RowView(disposal, matches.length));
+    if (quantity !== 0 || proceeds !== 0 || basis !== 0) rows.push(Form8949RowView.of(disposal, matches.length));
   }
   return rows;
 }
@@ -94,16 +94,6 @@ function restOf(disposal: DisposalView): RowUnits {
 }
 
 /** A disposal that is not one of the engine's, as one: its integers, and its own id. */
-class ForeignDisposal extends DisposalView {
-  constructor(private readonly givenId: string, sale: SaleFacts, disposal: Disposal, scale: number) {
-    super(
-      sale, disposal.lotId, disposal.originId, disposal.acquiredOn, disposal.holdingPeriodStart, disposal.term, disposal.basisReported,
-      toUnits(disposal.quantity, scale), toUnits(disposal.proceeds, 2), toUnits(disposal.basis, 2),
-    );
-  }
-  override get id() { return this.givenId; }
-}
-
 function toView(disposal: Disposal): DisposalView {
   const scale = Math.max(disposal.quantity.currency.scale, ...disposal.washMatches.map((m) => m.quantity.currency.scale));
   const sale: SaleFacts = {
@@ -111,7 +101,11 @@ function toView(disposal: Disposal): DisposalView {
     soldOn: disposal.soldOn, method: disposal.method, taxable: disposal.taxable, section1256: disposal.section1256, form1099B: disposal.form1099B,
     scales: { quantity: scale, usd: disposal.proceeds.currency },
   };
-  const view = new ForeignDisposal(disposal.id, sale, disposal, scale);
+  const view = DisposalView.of(
+    sale, disposal.lotId, disposal.originId, disposal.acquiredOn, disposal.holdingPeriodStart, disposal.term, disposal.basisReported,
+    toUnits(disposal.quantity, scale), toUnits(disposal.proceeds, 2), toUnits(disposal.basis, 2),
+  );
+  Object.defineProperty(view, 'id', { value: disposal.id });
   view.rawMatches = disposal.washMatches.map((m) => ({
     disposal: view, replacementOriginId: m.replacementOriginId, replacementLotId: m.replacementLotId, replacementAccountId: m.replacementAccountId,
     replacementAcquiredOn: m.replacementAcquiredOn, replacementUnit: m.replacementQuantity.currency, quantity: toUnits(m.quantity, scale),
@@ -136,16 +130,27 @@ class RowUnits {
  * A row: slot `slot` of a disposal, its wash-sale match of that index or, past
  * the last match, the unmatched rest. It holds only the disposal and the slot
  * (most rows of a large run are only summed); its integers and `Money` values
- * are made on first read and kept in one object (see views.ts).
+ * are made on first read and kept in one object. Made as an object literal
+ * with this prototype, like `DisposalView`, so that V8 allocates the rows of a
+ * large run straight in the old generation.
  */
 class Form8949RowView implements Form8949Row {
-  #values: RowUnits | undefined;
-  constructor(private readonly disposal: DisposalView, private readonly slot: number) {}
+  declare private readonly disposal: DisposalView;
+  declare private readonly slot: number;
+  declare private made: RowUnits | undefined;
+
+  private constructor() {}
+
+  static of(disposal: DisposalView, slot: number): Form8949RowView {
+    const literal = { __proto__: Form8949RowView.prototype, disposal, slot, made: undefined };
+    return literal as unknown as Form8949RowView;
+  }
+
   private get values(): RowUnits {
-    if (this.#values !== undefined) return this.#values;
+    if (this.made !== undefined) return this.made;
     const match = this.disposal.rawMatches[this.slot];
-    this.#values = match === undefined ? restOf(this.disposal) : new RowUnits(match.quantity, match.proceeds, match.basis, match.disallowed);
-    return this.#values;
+    this.made = match === undefined ? restOf(this.disposal) : new RowUnits(match.quantity, match.proceeds, match.basis, match.disallowed);
+    return this.made;
   }
   get part() { return this.disposal.term === 'short' ? ('I' as const) : ('II' as const); }
   get box() { return boxOf(this.disposal); }
