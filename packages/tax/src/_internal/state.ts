@@ -38,6 +38,7 @@ export interface LotState {
 export interface Position {
   /** `account\u0000symbol`: the order of the open lots in the result. */
   readonly key: string;
+  readonly symbol: string;
   /** Open lots, ordered by acquisition date then creation. */
   lots: LotState[];
   /** The shares of its open lots, kept as they change (a sale checks it without reading every lot). */
@@ -103,25 +104,25 @@ export interface RecordUnits {
 export const positionKey = (accountId: string, symbol: string): string => `${accountId}\u0000${symbol}`;
 
 /** The position of `symbol` in `accountId`, made on first use. */
-export function positionOf(state: EngineState, accountId: string, symbol: string): Position {
-  let bySymbol = state.positions.get(accountId);
+export function positionOf(positions: EngineState['positions'], accountId: string, symbol: string): Position {
+  let bySymbol = positions.get(accountId);
   if (bySymbol === undefined) {
     bySymbol = new Map();
-    state.positions.set(accountId, bySymbol);
+    positions.set(accountId, bySymbol);
   }
   let position = bySymbol.get(symbol);
   if (position === undefined) {
-    position = { key: positionKey(accountId, symbol), lots: [], held: 0, candidates: undefined };
+    position = { key: positionKey(accountId, symbol), symbol, lots: [], held: 0, candidates: undefined };
     bySymbol.set(symbol, position);
   }
   return position;
 }
 
-/** The purchases that can replace shares of `symbol` sold from `position` (kept on the position). */
-export function candidatesOf(state: EngineState, position: Position, symbol: string): Acquisition[] {
+/** The purchases that can replace shares sold from `position` (kept on the position). */
+export function candidatesOf(state: EngineState, position: Position): Acquisition[] {
   let candidates = position.candidates;
   if (candidates === undefined) {
-    const key = state.groups.keyOf(symbol);
+    const key = state.groups.keyOf(position.symbol);
     candidates = state.acquisitions.get(key);
     if (candidates === undefined) {
       candidates = [];
