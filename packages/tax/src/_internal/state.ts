@@ -58,8 +58,8 @@ export interface Acquisition {
   /** Shares not yet matched; used only until the purchase is processed (then its lots say). */
   capacity: number;
   processed: boolean;
-  /** Its open lots once processed, in the order they were created. */
-  readonly lots: LotState[];
+  /** Its open lots once processed, in the order they were created (`noLots` until the first). */
+  lots: LotState[];
   /** Wash-sale matches waiting for the purchase to be processed. */
   pending: PendingMatch[] | undefined;
 }
@@ -148,8 +148,15 @@ export function insertLot(lot: LotState): void {
   // Lots mostly arrive in acquisition order: appending is the common case, and push is far cheaper than splice.
   if (at === list.length) list.push(lot);
   else list.splice(at, 0, lot);
-  lot.origin?.lots.push(lot);
+  const origin = lot.origin;
+  if (origin === undefined) return;
+  // Most purchases make one lot: a list of one made at its size, rather than an empty list grown by push.
+  if (origin.lots.length === 0) origin.lots = [lot];
+  else origin.lots.push(lot);
 }
+
+/** The lots of a purchase not processed yet: shared, and never added to (`insertLot` replaces it). */
+export const noLots: LotState[] = [];
 
 /** Takes `lot` out of its purchase's lots (the others keep their order). */
 export function detachFromOrigin(lot: LotState): void {
@@ -165,15 +172,28 @@ function removeAt<T>(list: T[], at: number): void {
   list.length -= 1;
 }
 
-/** Drops the lots of a position that hold no shares any more (in place: the list is the position's own). */
-export function pruneLots(position: Position): void {
+/**
+ * Drops the lots of a position that hold no shares any more, in place (the
+ * list is the position's own). A sale that knows how many lots it emptied
+ * passes `emptied`: the lots after the last of those are moved without being read.
+ */
+export function pruneLots(position: Position, emptied = Number.POSITIVE_INFINITY): void {
   const list = position.lots;
   let kept = 0;
-  for (let i = 0; i < list.length; i++) {
+  let removed = 0;
+  let i = 0;
+  for (; i < list.length && removed < emptied; i++) {
     const lot = list[i] as LotState;
-    if (lot.quantity > 0) list[kept++] = lot;
-    else detachFromOrigin(lot);
+    if (lot.quantity > 0) {
+      if (kept !== i) list[kept] = lot;
+      kept++;
+    } else {
+      detachFromOrigin(lot);
+      removed++;
+    }
   }
+  if (removed === 0) return;
+  for (; i < list.length; i++) list[kept++] = list[i] as LotState;
   list.length = kept;
 }
 

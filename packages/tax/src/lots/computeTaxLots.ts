@@ -1,7 +1,7 @@
 import { KronosError, Money, asset, currency } from '@kronos/core-ledger';
 import { anniversaryDayOf, dayNumberOf, yearOf } from '../_internal/dates.js';
 import { createGroupResolver } from '../_internal/groups.js';
-import { type Acquisition, type EngineState, type LotState, type PendingMatch, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
+import { type Acquisition, type EngineState, type LotState, type PendingMatch, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, noLots, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
 import { ExactSum, allocateUnits, checkedUnits, fractionOf, fromUnits, pow10, toSafeUnits, toUnits } from '../_internal/units.js';
 import { DisposalView, LotView, type SaleFacts } from '../_internal/views.js';
 import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxAccount, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
@@ -190,7 +190,7 @@ function createEngineState(profile: TaxProfile, input: readonly TaxRecord[]): { 
       if ((record.kind === 'buy' || record.kind === 'reinvest') && !(section1256.size > 0 && section1256.has(record.symbol))) {
         reading.acquisitions[i] = {
           id: record.id, accountId: record.accountId, date: record.date, day, permanent: permanentTypes.has((account as TaxAccount).type),
-          capacity: 0, processed: false, lots: [], pending: undefined,
+          capacity: 0, processed: false, lots: noLots, pending: undefined,
         };
       }
     }
@@ -207,7 +207,13 @@ function createEngineState(profile: TaxProfile, input: readonly TaxRecord[]): { 
     }
   }
   const order = count === 0 ? new Int32Array(0) : sortRecords(input, reading.keys, low, high);
-  const records = Array.from(order, (i) => input[i] as TaxRecord);
+  const records = new Array<TaxRecord>(count);
+  const days = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number;
+    records[k] = input[i] as TaxRecord;
+    days[k] = Math.floor((reading.keys[i] as number) / 3);
+  }
   if (pairs.length > 0) {
     // Linked in processing order, as when the records were read in that order.
     const rank = new Int32Array(count);
@@ -225,7 +231,7 @@ function createEngineState(profile: TaxProfile, input: readonly TaxRecord[]): { 
     section1256,
     // By position in the sorted records: an array index is cheaper than a look-up by id on every trade.
     units: new Array(count),
-    days: Int32Array.from(order, (i) => Math.floor((reading.keys[i] as number) / 3)),
+    days,
     seq: 0,
   };
   if (failed || !fillUnits(state, reading, order)) throwFirstRecordError(state, records);
@@ -418,16 +424,19 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
     rates: state.profile.rates,
   });
   const pieces = plan.pieces;
+  let emptied = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
     piece.lot.quantity -= piece.quantity;
     if (method !== 'average') piece.lot.basis -= piece.basis;
     piece.lot.washAdjustment -= piece.washAdjustment;
+    if (piece.lot.quantity === 0) emptied++;
   }
   const rebasis = plan.rebasis;
   for (let i = 0; i < rebasis.length; i++) (rebasis[i] as (typeof rebasis)[number]).lot.basis = (rebasis[i] as (typeof rebasis)[number]).basis;
   position.held -= quantity;
-  pruneLots(position);
+  // Only the lots this sale took from can have been emptied (each appears in one piece).
+  if (emptied > 0) pruneLots(position, emptied);
   const proceedsParts = pieces.length === 1 ? undefined : allocateUnits(proceeds, pieces.map((piece) => piece.quantity));
   const section1256 = state.section1256.size > 0 && state.section1256.has(record.symbol);
   const taxable = account.type === 'taxable';
