@@ -92,6 +92,8 @@ export interface EngineState {
 }
 
 export interface RecordUnits {
+  /** The quantity's asset (`record.quantity.currency`), kept here so the engine need not fetch the Money again. */
+  readonly unit: Currency;
   readonly quantity: number;
   readonly usd: number;
   /** The record's account and position, looked up once. */

@@ -1,4 +1,4 @@
-import { KronosError, Money, asset, currency } from '@kronos/core-ledger';
+import { type Currency, KronosError, Money, asset, currency } from '@kronos/core-ledger';
 import { anniversaryDayOf, dayNumberOf, yearOf } from '../_internal/dates.js';
 import { createGroupResolver } from '../_internal/groups.js';
 import { type Acquisition, type EngineState, type LotState, type PendingMatch, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, noLots, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
@@ -138,6 +138,7 @@ interface RecordReading {
   /** Quantity units at the record's own asset scale, and that scale. */
   readonly quantities: Float64Array;
   readonly scalesOf: Uint8Array;
+  readonly units: (Currency | undefined)[];
   readonly usd: Float64Array;
   readonly accounts: (TaxAccount | undefined)[];
   readonly positions: (Position | undefined)[];
@@ -158,7 +159,7 @@ function createEngineState(profile: TaxProfile, input: readonly TaxRecord[]): { 
   const section1256 = new Set(profile.section1256Symbols);
   const count = input.length;
   const reading: RecordReading = {
-    keys: new Float64Array(count), quantities: new Float64Array(count), scalesOf: new Uint8Array(count), usd: new Float64Array(count),
+    keys: new Float64Array(count), quantities: new Float64Array(count), scalesOf: new Uint8Array(count), units: new Array(count), usd: new Float64Array(count),
     accounts: new Array(count), positions: new Array(count), acquisitions: new Array(count),
   };
   const pairs: { at: number; pair: [string, string] }[] = [];
@@ -178,12 +179,14 @@ function createEngineState(profile: TaxProfile, input: readonly TaxRecord[]): { 
       if (account === undefined || (account.owner === 'spouse' && !profile.includeSpouse)) failed = true;
       if (record.kind === 'symbolChange') pairs.push({ at: i, pair: [record.symbol, record.newSymbol] });
       if (failed || record.kind === 'split' || record.kind === 'symbolChange') continue;
-      const scale = record.quantity.currency.scale;
+      const unit = record.quantity.currency;
+      const scale = unit.scale;
       if (scale > quantityScale) quantityScale = scale;
       if (record.cusip !== undefined) pairs.push({ at: i, pair: [record.symbol, `cusip:${record.cusip.toUpperCase()}`] });
       const usd = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
       reading.quantities[i] = toUnits(record.quantity, scale);
       reading.scalesOf[i] = scale;
+      reading.units[i] = unit;
       reading.usd[i] = toUnits(usd, usd.currency.scale);
       reading.accounts[i] = account;
       reading.positions[i] = positionOf(positions, record.accountId, record.symbol);
@@ -256,7 +259,7 @@ function fillUnits(state: EngineState, reading: RecordReading, order: Int32Array
     if (!Number.isSafeInteger(quantity)) return false;
     const usd = reading.usd[i] as number;
     const acquisition = reading.acquisitions[i];
-    units[k] = { quantity, usd, account: reading.accounts[i] as TaxAccount, position, acquisition };
+    units[k] = { unit: reading.units[i] as Currency, quantity, usd, account: reading.accounts[i] as TaxAccount, position, acquisition };
     if (acquisition !== undefined) {
       acquisition.capacity = quantity;
       candidatesOf(state, position).push(acquisition);
@@ -323,7 +326,7 @@ function purchaseLot(state: EngineState, record: BuyRecord | ReinvestRecord, ind
   const units = unitsOf(state, index);
   const day = state.days[index] as number;
   return newLot(state, {
-    id, originId: record.id, accountId: record.accountId, symbol: record.symbol, unit: record.quantity.currency, quantity, basis,
+    id, originId: record.id, accountId: record.accountId, symbol: record.symbol, unit: units.unit, quantity, basis,
     acquiredOn: record.date, acquiredDay: day, holdingPeriodStart: record.date, holdingPeriodStartDay: day, basisReported: record.basisReported,
     position: units.position, origin: units.acquisition,
   });
@@ -370,7 +373,7 @@ function transferIn(state: EngineState, record: TransferInRecord, units: RecordU
     originId: record.id,
     accountId: record.accountId,
     symbol: record.symbol,
-    unit: record.quantity.currency,
+    unit: units.unit,
     quantity: units.quantity,
     basis: units.usd,
     acquiredOn: record.acquiredOn,
@@ -442,7 +445,7 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
   const taxable = account.type === 'taxable';
   const checkWash = taxable && !section1256;
   const sale: SaleFacts = {
-    saleId: record.id, accountId: record.accountId, accountType: account.type, symbol: record.symbol, unit: record.quantity.currency,
+    saleId: record.id, accountId: record.accountId, accountType: account.type, symbol: record.symbol, unit: units.unit,
     soldOn: record.date, method, taxable, section1256, form1099B: record.form1099B, scales: state.scales,
   };
   for (let i = 0; i < pieces.length; i++) {
