@@ -38,8 +38,11 @@ export interface LotState {
 export interface Position {
   /** `account\u0000symbol`: the order of the open lots in the result. */
   readonly key: string;
+  readonly symbol: string;
   /** Open lots, ordered by acquisition date then creation. */
   lots: LotState[];
+  /** The shares of its open lots, kept as they change (a sale checks it without reading every lot). */
+  held: number;
   /** The purchases of the symbol's substantially-identical group (`EngineState.acquisitions`), looked up on first use. */
   candidates: Acquisition[] | undefined;
 }
@@ -55,20 +58,17 @@ export interface Acquisition {
   /** Shares not yet matched; used only until the purchase is processed (then its lots say). */
   capacity: number;
   processed: boolean;
-  /** Its open lots once processed, in the order they were created. */
-  readonly lots: LotState[];
+  /** Its open lots once processed, in the order they were created (`noLots` until the first). */
+  lots: LotState[];
   /** Wash-sale matches waiting for the purchase to be processed. */
   pending: PendingMatch[] | undefined;
 }
 
-/** A wash-sale match waiting for its replacement purchase to be processed. */
+/** A wash-sale match waiting for its replacement purchase to be processed (the match has the shares, loss and permanence). */
 export interface PendingMatch {
-  readonly quantity: number;
-  readonly loss: number;
   /** Day numbers of the sold shares' holding-period start and sale, for the tacked holding period. */
   readonly soldStartDay: number;
   readonly soldDay: number;
-  readonly permanent: boolean;
   /** Filled in with the replacement lot when it is created. */
   readonly match: RawMatch;
 }
@@ -92,6 +92,8 @@ export interface EngineState {
 }
 
 export interface RecordUnits {
+  /** The quantity's asset (`record.quantity.currency`), kept here so the engine need not fetch the Money again. */
+  readonly unit: Currency;
   readonly quantity: number;
   readonly usd: number;
   /** The record's account and position, looked up once. */
@@ -104,25 +106,25 @@ export interface RecordUnits {
 export const positionKey = (accountId: string, symbol: string): string => `${accountId}\u0000${symbol}`;
 
 /** The position of `symbol` in `accountId`, made on first use. */
-export function positionOf(state: EngineState, accountId: string, symbol: string): Position {
-  let bySymbol = state.positions.get(accountId);
+export function positionOf(positions: EngineState['positions'], accountId: string, symbol: string): Position {
+  let bySymbol = positions.get(accountId);
   if (bySymbol === undefined) {
     bySymbol = new Map();
-    state.positions.set(accountId, bySymbol);
+    positions.set(accountId, bySymbol);
   }
   let position = bySymbol.get(symbol);
   if (position === undefined) {
-    position = { key: positionKey(accountId, symbol), lots: [], candidates: undefined };
+    position = { key: positionKey(accountId, symbol), symbol, lots: [], held: 0, candidates: undefined };
     bySymbol.set(symbol, position);
   }
   return position;
 }
 
-/** The purchases that can replace shares of `symbol` sold from `position` (kept on the position). */
-export function candidatesOf(state: EngineState, position: Position, symbol: string): Acquisition[] {
+/** The purchases that can replace shares sold from `position` (kept on the position). */
+export function candidatesOf(state: EngineState, position: Position): Acquisition[] {
   let candidates = position.candidates;
   if (candidates === undefined) {
-    const key = state.groups.keyOf(symbol);
+    const key = state.groups.keyOf(position.symbol);
     candidates = state.acquisitions.get(key);
     if (candidates === undefined) {
       candidates = [];
@@ -141,36 +143,60 @@ function lotOrder(a: LotState, b: LotState): number {
 
 /** Adds a lot to its position's open lots, keeping acquisition order, and to its purchase's lots. */
 export function insertLot(lot: LotState): void {
+  lot.position.held += lot.quantity;
   const list = lot.position.lots;
   let at = list.length;
   while (at > 0 && lotOrder(list[at - 1] as LotState, lot) > 0) at--;
   // Lots mostly arrive in acquisition order: appending is the common case, and push is far cheaper than splice.
   if (at === list.length) list.push(lot);
   else list.splice(at, 0, lot);
-  lot.origin?.lots.push(lot);
+  const origin = lot.origin;
+  if (origin === undefined) return;
+  // Most purchases make one lot: a list of one made at its size, rather than an empty list grown by push.
+  if (origin.lots.length === 0) origin.lots = [lot];
+  else origin.lots.push(lot);
 }
+
+/** The lots of a purchase not processed yet: shared, and never added to (`insertLot` replaces it). */
+export const noLots: LotState[] = [];
 
 /** Takes `lot` out of its purchase's lots (the others keep their order). */
 export function detachFromOrigin(lot: LotState): void {
   const lots = lot.origin?.lots;
   if (lots === undefined) return;
   const at = lots.indexOf(lot);
-  if (at >= 0) lots.splice(at, 1);
+  if (at >= 0) removeAt(lots, at);
 }
 
-/** Drops the lots of a position that hold no shares any more. */
-export function pruneLots(position: Position): void {
+/** Removes the item at `at`, keeping the others' order (splice without the array of removed items it returns). */
+function removeAt<T>(list: T[], at: number): void {
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i] as T;
+  list.length -= 1;
+}
+
+/**
+ * Drops the lots of a position that hold no shares any more, in place (the
+ * list is the position's own). A sale that knows how many lots it emptied
+ * passes `emptied`: the lots after the last of those are moved without being read.
+ */
+export function pruneLots(position: Position, emptied = Number.POSITIVE_INFINITY): void {
   const list = position.lots;
-  let first = 0;
-  while (first < list.length && (list[first] as LotState).quantity > 0) first++;
-  if (first === list.length) return;
-  const kept = list.slice(0, first);
-  for (let i = first; i < list.length; i++) {
+  let kept = 0;
+  let removed = 0;
+  let i = 0;
+  for (; i < list.length && removed < emptied; i++) {
     const lot = list[i] as LotState;
-    if (lot.quantity > 0) kept.push(lot);
-    else detachFromOrigin(lot);
+    if (lot.quantity > 0) {
+      if (kept !== i) list[kept] = lot;
+      kept++;
+    } else {
+      detachFromOrigin(lot);
+      removed++;
+    }
   }
-  position.lots = kept;
+  if (removed === 0) return;
+  for (; i < list.length; i++) list[kept++] = list[i] as LotState;
+  list.length = kept;
 }
 
 /**
@@ -184,6 +210,7 @@ export function splitLot(lot: LotState, quantity: number): LotState {
   lot.splits += 1;
   const part: LotState = { ...lot, id: `${lot.id}/w${lot.splits}`, quantity, basis: basisPart, washAdjustment: washPart, splits: 0 };
   lot.quantity -= quantity;
+  lot.position.held -= quantity;
   lot.basis = basisRest;
   lot.washAdjustment = washRest;
   insertLot(part);

@@ -308,3 +308,35 @@ describe('computeTaxLots', () => {
     });
   });
 });
+
+describe('errors, whatever the order records are given in', () => {
+  const detailsOf = (run: () => unknown): unknown => {
+    try {
+      run();
+    } catch (error) {
+      return isKronosError(error) ? [error.code, error.details] : error;
+    }
+    return undefined;
+  };
+
+  it('reports the first record in processing order that cannot be taken', () => {
+    const records = [
+      buy({ id: 'b3', accountId: 'nowhere', date: '2024-01-04', symbol: 'X', quantity: '1', cost: '1.00' }),
+      buy({ id: 'b2', date: '2024-01-03', symbol: 'X', quantity: '1', cost: '100000000000000.00' }),
+      buy({ id: 'b1', date: '2024-01-02', symbol: 'X', quantity: '1', scale: 8, cost: '1.00' }),
+      buy({ id: 'b0', accountId: 'elsewhere', date: '2024-01-05', symbol: 'X', quantity: '1', cost: '1.00' }),
+    ];
+    expect(detailsOf(() => computeTaxLots(records, taxable))).toEqual(['AMOUNT_TOO_LARGE', expect.objectContaining({ what: expect.stringContaining('100000000000000') })]);
+    expect(detailsOf(() => computeTaxLots([...records].reverse(), taxable))).toEqual(detailsOf(() => computeTaxLots(records, taxable)));
+    expect(detailsOf(() => computeTaxLots(records.filter((r) => r.id !== 'b2'), taxable))).toEqual(['NOT_FOUND', { id: 'b3', accountId: 'nowhere' }]);
+  });
+
+  it('refuses a quantity that leaves the exact range only at the largest scale in the records', () => {
+    // 1e12 shares at scale 0 are exact; at scale 4 (another record's) they are 1e16 units, beyond 2^53.
+    const records = [
+      buy({ id: 'b1', date: '2024-01-02', symbol: 'X', quantity: '1000000000000', cost: '1.00' }),
+      buy({ id: 'b2', date: '2024-01-03', symbol: 'Y', quantity: '1', scale: 4, cost: '1.00' }),
+    ];
+    expect(codeOf(() => computeTaxLots(records, taxable))).toBe('AMOUNT_TOO_LARGE');
+  });
+});

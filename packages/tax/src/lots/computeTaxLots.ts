@@ -1,14 +1,14 @@
-import { KronosError, Money, asset, currency } from '@kronos/core-ledger';
+import { type Currency, KronosError, Money, asset, currency } from '@kronos/core-ledger';
 import { anniversaryDayOf, dayNumberOf, yearOf } from '../_internal/dates.js';
 import { createGroupResolver } from '../_internal/groups.js';
-import { type Acquisition, type EngineState, type LotState, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
-import { allocateUnits, checkedUnits, fractionOf, fromUnits, toSafeUnits, toUnits } from '../_internal/units.js';
-import { DisposalView, LotView, type RawDisposal, type RawMatch } from '../_internal/views.js';
-import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
+import { type Acquisition, type EngineState, type LotState, type PendingMatch, type Position, type RecordUnits, candidatesOf, detachFromOrigin, insertLot, noLots, positionOf, pruneLots, toRawLot } from '../_internal/state.js';
+import { ExactSum, allocateUnits, checkedUnits, fractionOf, fromUnits, pow10, toSafeUnits, toUnits } from '../_internal/units.js';
+import { DisposalView, LotView, type SaleFacts } from '../_internal/views.js';
+import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxAccount, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
 import { applyWashSale, rebase } from '../wash/applyWashSale.js';
 import { isValidatedTaxRecords, parseTaxProfile, parseTaxRecords } from './parseRecords.js';
 import { planUnits } from './planRelief.js';
-import type { Disposal, TaxLotLedger } from './types.js';
+import type { TaxLotLedger } from './types.js';
 
 /** Same-day order: corporate actions, then acquisitions, then sales; then by record id. */
 const phaseOf: Readonly<Record<TaxRecord['kind'], number>> = { split: 0, symbolChange: 0, buy: 1, reinvest: 1, transferIn: 1, sell: 2 };
@@ -48,11 +48,11 @@ const phaseOf: Readonly<Record<TaxRecord['kind'], number>> = { split: 0, symbolC
  */
 export function computeTaxLots(records: readonly unknown[], profile: TaxProfileInput): TaxLotLedger {
   const parsedProfile = parseTaxProfile(profile);
-  const { records: parsed, days } = sortRecords(isValidatedTaxRecords(records) ? records : parseTaxRecords(records));
-  const state = createEngineState(parsedProfile, parsed, days);
-  const disposals: Disposal[] = [];
+  const { state, records: parsed } = createEngineState(parsedProfile, isValidatedTaxRecords(records) ? records : parseTaxRecords(records));
+  const disposals: DisposalView[] = [];
   let acquired = 0;
-  parsed.forEach((record, index) => {
+  for (let index = 0; index < parsed.length; index++) {
+    const record = parsed[index] as TaxRecord;
     switch (record.kind) {
       case 'buy':
       case 'reinvest':
@@ -62,7 +62,7 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
         acquired += unitsOf(state, index).usd;
         break;
       case 'sell':
-        for (const raw of sell(state, record, unitsOf(state, index), index)) disposals.push(new DisposalView(raw, state.scales));
+        sell(state, record, unitsOf(state, index), index, disposals);
         break;
       case 'split':
         split(state, record);
@@ -71,7 +71,7 @@ export function computeTaxLots(records: readonly unknown[], profile: TaxProfileI
         changeSymbol(state, record);
         break;
     }
-  });
+  }
   const positions: Position[] = [];
   for (const bySymbol of state.positions.values()) for (const position of bySymbol.values()) if (position.lots.length > 0) positions.push(position);
   positions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -89,29 +89,20 @@ function compareIds(a: TaxRecord, b: TaxRecord): number {
 }
 
 /**
- * The records in processing order: by date, then phase (`phaseOf`), then id.
- * Date and phase make one small integer key, so the records are bucketed by
- * key (a counting sort) and only the records of one key are compared by id:
- * far fewer string comparisons than one comparison sort over everything.
+ * The order the records are processed in: by date, then phase (`phaseOf`),
+ * then id, given each record's `keys` entry (day number x 3 + phase). The
+ * records are bucketed by key (a counting sort) and only the records of one
+ * key are compared by id: far fewer string comparisons than one comparison
+ * sort over everything. `order[k]` is the input index of the k-th record.
  */
-function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; days: Int32Array } {
+function sortRecords(records: readonly TaxRecord[], keys: Float64Array, low: number, high: number): Int32Array {
   const count = records.length;
-  if (count === 0) return { records: [], days: new Int32Array(0) };
-  const keys = new Float64Array(count);
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < count; i++) {
-    const record = records[i] as TaxRecord;
-    const key = dayNumberOf(record.date) * 3 + phaseOf[record.kind];
-    keys[i] = key;
-    if (key < low) low = key;
-    if (key > high) high = key;
-  }
   const span = high - low + 1;
   // Records spread over more days than a counting sort pays for: one comparison sort by key, then id.
   if (!(span <= 4 * count + 1_024)) {
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || compareIds(records[a] as TaxRecord, records[b] as TaxRecord));
-    return { records: order.map((i) => records[i] as TaxRecord), days: Int32Array.from(order, (i) => Math.floor((keys[i] as number) / 3)) };
+    return Int32Array.from(
+      Array.from({ length: count }, (_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || compareIds(records[a] as TaxRecord, records[b] as TaxRecord)),
+    );
   }
   const starts = new Uint32Array(span + 1);
   for (let i = 0; i < count; i++) {
@@ -119,92 +110,188 @@ function sortRecords(records: readonly TaxRecord[]): { records: TaxRecord[]; day
     starts[bucket] = (starts[bucket] as number) + 1;
   }
   for (let k = 1; k <= span; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number);
-  const sorted = new Array<TaxRecord>(count);
-  const days = new Int32Array(count);
+  const order = new Int32Array(count);
   const next = starts.slice(0, span);
   for (let i = 0; i < count; i++) {
-    const key = keys[i] as number;
-    const at = next[key - low] as number;
-    sorted[at] = records[i] as TaxRecord;
-    days[at] = Math.floor(key / 3);
-    next[key - low] = at + 1;
+    const bucket = (keys[i] as number) - low;
+    const at = next[bucket] as number;
+    order[at] = i;
+    next[bucket] = at + 1;
   }
+  const byId = (a: number, b: number) => compareIds(records[a] as TaxRecord, records[b] as TaxRecord);
   for (let k = 0; k < span; k++) {
     const start = starts[k] as number;
     const end = starts[k + 1] as number;
-    if (end - start < 2) continue;
-    const bucket = sorted.slice(start, end).sort(compareIds);
-    for (let i = 0; i < bucket.length; i++) sorted[start + i] = bucket[i] as TaxRecord;
+    if (end - start >= 2) order.subarray(start, end).sort(byId);
   }
-  return { records: sorted, days };
+  return order;
 }
 
-function createEngineState(profile: TaxProfile, records: readonly TaxRecord[], days: Int32Array): EngineState {
+/** A record's sort key: its day number and same-day phase in one integer. */
+function sortKeyOf(record: TaxRecord, day: number): number {
+  return day * 3 + phaseOf[record.kind];
+}
+
+/** What `createEngineState` reads from each record, by input index. */
+interface RecordReading {
+  readonly keys: Float64Array;
+  /** Quantity units at the record's own asset scale, and that scale. */
+  readonly quantities: Float64Array;
+  readonly scalesOf: Uint8Array;
+  readonly units: (Currency | undefined)[];
+  readonly usd: Float64Array;
+  readonly accounts: (TaxAccount | undefined)[];
+  readonly positions: (Position | undefined)[];
+  readonly acquisitions: (Acquisition | undefined)[];
+}
+
+/**
+ * The engine's state for `input` and the records in processing order. Every
+ * record is read once, in the order given (for the records of a large run,
+ * most of the cost is fetching them from memory, and the given order is the
+ * order they were made in): its sort key, account, position, units and, for
+ * a purchase, its wash-sale entry. The rest works on what was read.
+ */
+function createEngineState(profile: TaxProfile, input: readonly TaxRecord[]): { state: EngineState; records: TaxRecord[] } {
   const accounts = new Map(profile.accounts.map((account) => [account.id, account]));
-  const pairs: [string, string][] = [];
+  const positions: EngineState['positions'] = new Map();
+  const permanentTypes = new Set(profile.permanentReplacementTypes);
+  const section1256 = new Set(profile.section1256Symbols);
+  const count = input.length;
+  const reading: RecordReading = {
+    keys: new Float64Array(count), quantities: new Float64Array(count), scalesOf: new Uint8Array(count), units: new Array(count), usd: new Float64Array(count),
+    accounts: new Array(count), positions: new Array(count), acquisitions: new Array(count),
+  };
+  const pairs: { at: number; pair: [string, string] }[] = [];
   let quantityScale = 0;
-  for (const record of records) {
-    if (record.kind === 'symbolChange') pairs.push([record.symbol, record.newSymbol]);
-    else if (record.kind !== 'split') {
-      quantityScale = Math.max(quantityScale, record.quantity.currency.scale);
-      if (record.cusip !== undefined) pairs.push([record.symbol, `cusip:${record.cusip.toUpperCase()}`]);
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  let failed = false;
+  try {
+    for (let i = 0; i < count; i++) {
+      const record = input[i] as TaxRecord;
+      const day = dayNumberOf(record.date);
+      const key = sortKeyOf(record, day);
+      reading.keys[i] = key;
+      if (key < low) low = key;
+      if (key > high) high = key;
+      const account = accounts.get(record.accountId);
+      if (account === undefined || (account.owner === 'spouse' && !profile.includeSpouse)) failed = true;
+      if (record.kind === 'symbolChange') pairs.push({ at: i, pair: [record.symbol, record.newSymbol] });
+      if (failed || record.kind === 'split' || record.kind === 'symbolChange') continue;
+      const unit = record.quantity.currency;
+      const scale = unit.scale;
+      if (scale > quantityScale) quantityScale = scale;
+      if (record.cusip !== undefined) pairs.push({ at: i, pair: [record.symbol, `cusip:${record.cusip.toUpperCase()}`] });
+      const usd = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
+      reading.quantities[i] = toUnits(record.quantity, scale);
+      reading.scalesOf[i] = scale;
+      reading.units[i] = unit;
+      reading.usd[i] = toUnits(usd, usd.currency.scale);
+      reading.accounts[i] = account;
+      reading.positions[i] = positionOf(positions, record.accountId, record.symbol);
+      if ((record.kind === 'buy' || record.kind === 'reinvest') && !(section1256.size > 0 && section1256.has(record.symbol))) {
+        reading.acquisitions[i] = {
+          id: record.id, accountId: record.accountId, date: record.date, day, permanent: permanentTypes.has((account as TaxAccount).type),
+          capacity: 0, processed: false, lots: noLots, pending: undefined,
+        };
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof KronosError)) throw error;
+    failed = true;
+    // The reading stopped at that record: the keys of the rest are still wanted, to find the first failure in processing order.
+    for (let i = 0; i < count; i++) {
+      const record = input[i] as TaxRecord;
+      const key = sortKeyOf(record, dayNumberOf(record.date));
+      reading.keys[i] = key;
+      if (key < low) low = key;
+      if (key > high) high = key;
     }
   }
-  // By position in the sorted records: an array index is cheaper than a look-up by id on every trade.
-  const units: (RecordUnits | undefined)[] = new Array(records.length);
+  const order = count === 0 ? new Int32Array(0) : sortRecords(input, reading.keys, low, high);
+  const records = new Array<TaxRecord>(count);
+  const days = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number;
+    records[k] = input[i] as TaxRecord;
+    days[k] = Math.floor((reading.keys[i] as number) / 3);
+  }
+  if (pairs.length > 0) {
+    // Linked in processing order, as when the records were read in that order.
+    const rank = new Int32Array(count);
+    for (let k = 0; k < count; k++) rank[order[k] as number] = k;
+    pairs.sort((a, b) => (rank[a.at] as number) - (rank[b.at] as number));
+  }
   const state: EngineState = {
     profile,
     accounts,
-    groups: createGroupResolver({ groups: profile.substantiallyIdentical, pairs }),
+    groups: createGroupResolver({ groups: profile.substantiallyIdentical, pairs: pairs.map((entry) => entry.pair) }),
     scales: { quantity: quantityScale, usd: currency('USD') },
-    permanentTypes: new Set(profile.permanentReplacementTypes),
-    positions: new Map(),
+    permanentTypes,
+    positions,
     acquisitions: new Map(),
-    section1256: new Set(profile.section1256Symbols),
-    units,
+    section1256,
+    // By position in the sorted records: an array index is cheaper than a look-up by id on every trade.
+    units: new Array(count),
     days,
     seq: 0,
   };
+  if (failed || !fillUnits(state, reading, order)) throwFirstRecordError(state, records);
+  return { state, records };
+}
+
+/**
+ * Each trade record's units at the common quantity scale, in processing
+ * order, and every purchase in its group's wash-sale list (so each list is in
+ * date then id order). False when a quantity leaves the exact range at that scale.
+ */
+function fillUnits(state: EngineState, reading: RecordReading, order: Int32Array): boolean {
   // Every sum the engine makes is bounded by these totals (a wash-sale chain moves basis, it never creates it), so checking them keeps every sum exact.
   let quantityTotal = 0;
   let usdTotal = 0;
-  records.forEach((record, index) => {
-    const account = accounts.get(record.accountId);
+  const units = state.units as (RecordUnits | undefined)[];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const position = reading.positions[i];
+    if (position === undefined) continue;
+    const quantity = (reading.quantities[i] as number) * pow10(state.scales.quantity - (reading.scalesOf[i] as number));
+    if (!Number.isSafeInteger(quantity)) return false;
+    const usd = reading.usd[i] as number;
+    const acquisition = reading.acquisitions[i];
+    units[k] = { unit: reading.units[i] as Currency, quantity, usd, account: reading.accounts[i] as TaxAccount, position, acquisition };
+    if (acquisition !== undefined) {
+      acquisition.capacity = quantity;
+      candidatesOf(state, position).push(acquisition);
+    }
+    quantityTotal += quantity;
+    usdTotal += Math.abs(usd);
+  }
+  checkedUnits(quantityTotal, 'The total of the records\' share quantities');
+  checkedUnits(usdTotal, 'The total of the records\' USD amounts');
+  return true;
+}
+
+/** The error of the first record, in processing order, whose account or amounts the engine cannot take. */
+function throwFirstRecordError(state: EngineState, records: readonly TaxRecord[]): never {
+  // The reading stopped at the failure, so the common scale is taken from every record here.
+  let quantityScale = 0;
+  for (const record of records) if (record.kind !== 'split' && record.kind !== 'symbolChange') quantityScale = Math.max(quantityScale, record.quantity.currency.scale);
+  for (const record of records) {
+    const account = state.accounts.get(record.accountId);
     if (account === undefined) {
       throw new KronosError('NOT_FOUND', `Record '${record.id}' names account '${record.accountId}', which is not in the profile: add it to profile.accounts.`, { id: record.id, accountId: record.accountId });
     }
-    if (account.owner === 'spouse' && !profile.includeSpouse) {
+    if (account.owner === 'spouse' && !state.profile.includeSpouse) {
       throw new KronosError('INVALID_INPUT', `Record '${record.id}' is in the spouse's account '${account.id}': set includeSpouse: true to include the spouse's accounts, or leave their records out.`, { id: record.id, accountId: account.id });
     }
     if (record.kind !== 'split' && record.kind !== 'symbolChange') {
       const usd = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
-      const recordUnits: RecordUnits = {
-        quantity: toUnits(record.quantity, quantityScale), usd: toUnits(usd, usd.currency.scale), account,
-        position: positionOf(state, record.accountId, record.symbol), acquisition: undefined,
-      };
-      units[index] = recordUnits;
-      quantityTotal += recordUnits.quantity;
-      usdTotal += Math.abs(recordUnits.usd);
+      toUnits(record.quantity, quantityScale);
+      toUnits(usd, usd.currency.scale);
     }
-  });
-  checkedUnits(quantityTotal, 'The total of the records\' share quantities');
-  checkedUnits(usdTotal, 'The total of the records\' USD amounts');
-  indexAcquisitions(state, records);
-  return state;
-}
-
-/** Every purchase up front: a loss sale can be washed by a purchase up to 30 days later. */
-function indexAcquisitions(state: EngineState, records: readonly TaxRecord[]): void {
-  records.forEach((record, index) => {
-    if ((record.kind !== 'buy' && record.kind !== 'reinvest') || (state.section1256.size > 0 && state.section1256.has(record.symbol))) return;
-    const units = unitsOf(state, index);
-    const acquisition: Acquisition = {
-      id: record.id, accountId: record.accountId, date: record.date, day: state.days[index] as number, permanent: state.permanentTypes.has(units.account.type),
-      capacity: units.quantity, processed: false, lots: [], pending: undefined,
-    };
-    candidatesOf(state, units.position, record.symbol).push(acquisition); // records are sorted, so each list is in date then id order
-    units.acquisition = acquisition;
-  });
+  }
+  throw new KronosError('INVALID_INPUT', 'The records could not be read: check their accounts and amounts.', {});
 }
 
 interface NewLotFields {
@@ -239,7 +326,7 @@ function purchaseLot(state: EngineState, record: BuyRecord | ReinvestRecord, ind
   const units = unitsOf(state, index);
   const day = state.days[index] as number;
   return newLot(state, {
-    id, originId: record.id, accountId: record.accountId, symbol: record.symbol, unit: record.quantity.currency, quantity, basis,
+    id, originId: record.id, accountId: record.accountId, symbol: record.symbol, unit: units.unit, quantity, basis,
     acquiredOn: record.date, acquiredDay: day, holdingPeriodStart: record.date, holdingPeriodStartDay: day, basisReported: record.basisReported,
     position: units.position, origin: units.acquisition,
   });
@@ -258,19 +345,25 @@ function acquire(state: EngineState, record: BuyRecord | ReinvestRecord, units: 
     insertLot(purchaseLot(state, record, index, record.id, quantity, cost));
     return;
   }
+  const weights = new Array<number>(pending.length + 1);
   let rest = quantity;
-  for (const p of pending) rest -= p.quantity;
-  const costParts = allocateUnits(cost, [...pending.map((p) => p.quantity), rest]);
-  pending.forEach((p, i) => {
-    const lot = purchaseLot(state, record, index, `${record.id}/w${i + 1}`, p.quantity, costParts[i] ?? 0);
+  for (let i = 0; i < pending.length; i++) {
+    const matched = (pending[i] as PendingMatch).match.quantity;
+    weights[i] = matched;
+    rest -= matched;
+  }
+  weights[pending.length] = rest;
+  const costParts = allocateUnits(cost, weights);
+  for (let i = 0; i < pending.length; i++) {
+    const { match, soldStartDay, soldDay } = pending[i] as PendingMatch;
+    const lot = purchaseLot(state, record, index, `${record.id}/w${i + 1}`, match.quantity, costParts[i] as number);
     lot.usedAsReplacement = true;
-    if (!p.permanent) rebase(lot, p.loss, p.soldStartDay, p.soldDay);
-    p.match.replacementLotId = lot.id;
-    p.match.replacementQuantity = lot.quantity;
-    p.match.replacementUnit = lot.unit;
+    if (!match.permanent) rebase(lot, match.disallowed, soldStartDay, soldDay);
+    match.replacementLotId = lot.id;
+    match.replacementUnit = lot.unit;
     insertLot(lot);
-  });
-  if (rest > 0) insertLot(purchaseLot(state, record, index, record.id, rest, costParts[costParts.length - 1] ?? 0));
+  }
+  if (rest > 0) insertLot(purchaseLot(state, record, index, record.id, rest, costParts[pending.length] as number));
 }
 
 function transferIn(state: EngineState, record: TransferInRecord, units: RecordUnits): void {
@@ -280,7 +373,7 @@ function transferIn(state: EngineState, record: TransferInRecord, units: RecordU
     originId: record.id,
     accountId: record.accountId,
     symbol: record.symbol,
-    unit: record.quantity.currency,
+    unit: units.unit,
     quantity: units.quantity,
     basis: units.usd,
     acquiredOn: record.acquiredOn,
@@ -313,7 +406,8 @@ export function resolveLotMethod(profile: Pick<TaxProfile, 'methods' | 'defaultM
   return best.method;
 }
 
-function sell(state: EngineState, record: SellRecord, units: RecordUnits, index: number): RawDisposal[] {
+/** Relieves the lots a sale takes and appends its disposals (wash sales applied) to `disposals`. */
+function sell(state: EngineState, record: SellRecord, units: RecordUnits, index: number, disposals: DisposalView[]): void {
   const account = units.account;
   const position = units.position;
   const soldDay = state.days[index] as number;
@@ -322,6 +416,7 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
   const { quantity, usd: proceeds } = units;
   const plan = planUnits({
     lots: position.lots,
+    available: position.held,
     quantity,
     proceeds,
     scale,
@@ -331,58 +426,63 @@ function sell(state: EngineState, record: SellRecord, units: RecordUnits, index:
     picks: record.lots?.map((pick) => ({ lotId: pick.lotId, quantity: toUnits(pick.quantity, scale) })),
     rates: state.profile.rates,
   });
-  for (const piece of plan.pieces) {
+  const pieces = plan.pieces;
+  let emptied = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as (typeof pieces)[number];
     piece.lot.quantity -= piece.quantity;
     if (method !== 'average') piece.lot.basis -= piece.basis;
     piece.lot.washAdjustment -= piece.washAdjustment;
+    if (piece.lot.quantity === 0) emptied++;
   }
-  for (const entry of plan.rebasis) entry.lot.basis = entry.basis;
-  pruneLots(position);
-  const pieces = plan.pieces;
+  const rebasis = plan.rebasis;
+  for (let i = 0; i < rebasis.length; i++) (rebasis[i] as (typeof rebasis)[number]).lot.basis = (rebasis[i] as (typeof rebasis)[number]).basis;
+  position.held -= quantity;
+  // Only the lots this sale took from can have been emptied (each appears in one piece).
+  if (emptied > 0) pruneLots(position, emptied);
   const proceedsParts = pieces.length === 1 ? undefined : allocateUnits(proceeds, pieces.map((piece) => piece.quantity));
   const section1256 = state.section1256.size > 0 && state.section1256.has(record.symbol);
   const taxable = account.type === 'taxable';
   const checkWash = taxable && !section1256;
-  const raws: RawDisposal[] = [];
+  const sale: SaleFacts = {
+    saleId: record.id, accountId: record.accountId, accountType: account.type, symbol: record.symbol, unit: units.unit,
+    soldOn: record.date, method, taxable, section1256, form1099B: record.form1099B, scales: state.scales,
+  };
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
     const lot = piece.lot;
-    const raw: RawDisposal = {
-      id: `${record.id}:${lot.id}`, saleId: record.id, lotId: lot.id, originId: lot.originId, accountId: record.accountId, accountType: account.type,
-      symbol: record.symbol, unit: record.quantity.currency, quantity: piece.quantity, acquiredOn: lot.acquiredOn,
-      holdingPeriodStart: lot.holdingPeriodStart, soldOn: record.date, term: soldDay > anniversaryDayOf(lot.holdingPeriodStartDay) ? 'long' : 'short',
-      method, proceeds: proceedsParts === undefined ? proceeds : (proceedsParts[i] ?? 0), basis: piece.basis, disallowed: 0, permanent: 0, matches: noMatches,
-      taxable, section1256, basisReported: lot.basisReported, form1099B: record.form1099B,
-    };
-    if (checkWash && raw.basis > raw.proceeds) {
-      const wash = applyWashSale(raw, { soldDay, holdingPeriodStartDay: lot.holdingPeriodStartDay, candidates: candidatesOf(state, position, record.symbol) });
-      raw.disallowed = wash.disallowed;
-      raw.permanent = wash.permanent;
-      raw.matches = wash.matches;
+    const disposal = DisposalView.of(
+      sale, lot.id, lot.originId, lot.acquiredOn, lot.holdingPeriodStart, soldDay > anniversaryDayOf(lot.holdingPeriodStartDay) ? 'long' : 'short',
+      lot.basisReported, piece.quantity, proceedsParts === undefined ? proceeds : (proceedsParts[i] as number), piece.basis,
+    );
+    if (checkWash && disposal.basisUnits > disposal.proceedsUnits) {
+      applyWashSale(disposal, { soldDay, holdingPeriodStartDay: lot.holdingPeriodStartDay, candidates: candidatesOf(state, position) });
     }
-    raws.push(raw);
+    disposals.push(disposal);
   }
-  return raws;
 }
 
-const noMatches: readonly RawMatch[] = Object.freeze([]);
-
 function split(state: EngineState, record: SplitRecord): void {
-  const position = positionOf(state, record.accountId, record.symbol);
+  const position = positionOf(state.positions, record.accountId, record.symbol);
   const [numerator, denominator] = fractionOf(record.ratio);
   for (const lot of position.lots) {
     // Fractions of a share beyond the asset's scale are paid as cash in lieu, which is not modelled: quantities round down.
     const step = 10n ** BigInt(state.scales.quantity - lot.unit.scale);
     lot.quantity = toSafeUnits(((BigInt(lot.quantity) * numerator) / denominator / step) * step, `The shares of ${record.symbol} after the split on ${record.date}`);
   }
+  // Beyond 2^53 this sum is not exact; planUnits then sums and checks the lots itself, as it refuses such a total.
+  let held = 0;
+  for (const lot of position.lots) held += lot.quantity;
+  position.held = held;
   pruneLots(position);
 }
 
 function changeSymbol(state: EngineState, record: SymbolChangeRecord): void {
-  const from = positionOf(state, record.accountId, record.symbol);
-  const to = positionOf(state, record.accountId, record.newSymbol);
+  const from = positionOf(state.positions, record.accountId, record.symbol);
+  const to = positionOf(state.positions, record.accountId, record.newSymbol);
   const lots = from.lots;
   from.lots = [];
+  from.held = 0;
   for (const lot of lots) {
     // Re-inserted below, so the lot moves to the end of its purchase's lots, as a newly inserted lot would.
     detachFromOrigin(lot);
@@ -393,15 +493,14 @@ function changeSymbol(state: EngineState, record: SymbolChangeRecord): void {
   }
 }
 
-function sumTotals(disposals: readonly Disposal[], acquired: number, state: EngineState): TaxLotLedger['totals'] {
-  let carried = 0n;
-  let permanent = 0n;
-  for (const disposal of disposals) {
-    const raw = (disposal as DisposalView).raw;
-    // Summed as bigints: a chain of wash sales can carry one loss through many disposals.
-    if (raw.disallowed !== 0) carried += BigInt(raw.disallowed - raw.permanent);
-    if (raw.permanent !== 0) permanent += BigInt(raw.permanent);
+function sumTotals(disposals: readonly DisposalView[], acquired: number, state: EngineState): TaxLotLedger['totals'] {
+  const carried = new ExactSum();
+  const permanent = new ExactSum();
+  for (let i = 0; i < disposals.length; i++) {
+    const disposal = disposals[i] as DisposalView;
+    if (disposal.disallowedUnits !== 0) carried.add(disposal.disallowedUnits - disposal.permanentUnits);
+    if (disposal.permanentUnits !== 0) permanent.add(disposal.permanentUnits);
   }
   const usd = state.scales.usd;
-  return { acquiredBasis: fromUnits(acquired, 2, usd), disallowedCarried: Money.fromMinorUnits(carried, usd), disallowedPermanent: Money.fromMinorUnits(permanent, usd) };
+  return { acquiredBasis: fromUnits(acquired, 2, usd), disallowedCarried: Money.fromMinorUnits(carried.total(), usd), disallowedPermanent: Money.fromMinorUnits(permanent.total(), usd) };
 }

@@ -108,6 +108,8 @@ export interface UnitPlan<L extends UnitLot> {
 
 export interface UnitPlanInput<L extends UnitLot> {
   readonly lots: readonly L[];
+  /** The shares the lots hold, when the caller keeps that total (otherwise summed here). */
+  readonly available?: number | undefined;
   readonly quantity: number;
   readonly proceeds: number;
   /** Decimals of the quantity integers (for messages). */
@@ -121,9 +123,14 @@ export interface UnitPlanInput<L extends UnitLot> {
 
 /** `planRelief` on integers: the lot engine's hot path. */
 export function planUnits<L extends UnitLot>(input: UnitPlanInput<L>): UnitPlan<L> {
-  let available = 0;
-  for (const lot of input.lots) available += lot.quantity;
-  checkedUnits(available, `The shares of ${input.symbol} held`);
+  let available = input.available ?? 0;
+  // A total that is not a safe integer may be inexact: summed again, and refused when the lots really hold that many.
+  if (input.available === undefined || !Number.isSafeInteger(input.available)) {
+    available = 0;
+    const lots = input.lots;
+    for (let i = 0; i < lots.length; i++) available += (lots[i] as L).quantity;
+    checkedUnits(available, `The shares of ${input.symbol} held`);
+  }
   if (available < input.quantity) {
     const requested = formatUnits(input.quantity, input.scale);
     const held = formatUnits(available, input.scale);
@@ -143,13 +150,20 @@ function pieceOf<L extends UnitLot>(lot: L, take: number): UnitPiece<L> {
 }
 
 function takeInOrder<L extends UnitLot>(ordered: readonly L[], quantity: number): UnitPiece<L>[] {
-  const pieces: UnitPiece<L>[] = [];
-  let left = quantity;
-  for (const lot of ordered) {
-    if (left <= 0) break;
+  // Counted first, so the list is made at its size (a sale usually takes one or two lots).
+  let count = 0;
+  for (let i = 0, left = quantity; i < ordered.length && left > 0; i++) {
+    const take = Math.min(left, (ordered[i] as L).quantity);
+    if (take === 0) continue;
+    count++;
+    left -= take;
+  }
+  const pieces = new Array<UnitPiece<L>>(count);
+  for (let i = 0, k = 0, left = quantity; k < count; i++) {
+    const lot = ordered[i] as L;
     const take = Math.min(left, lot.quantity);
     if (take === 0) continue;
-    pieces.push(pieceOf(lot, take));
+    pieces[k++] = pieceOf(lot, take);
     left -= take;
   }
   return pieces;
@@ -227,7 +241,7 @@ function pickSpecific<L extends UnitLot>(input: UnitPlanInput<L>): UnitPiece<L>[
 
 function planAverage<L extends UnitLot>(input: UnitPlanInput<L>, poolQuantity: number): UnitPlan<L> {
   let poolBasis = 0;
-  for (const lot of input.lots) poolBasis += lot.basis;
+  for (let i = 0; i < input.lots.length; i++) poolBasis += (input.lots[i] as L).basis;
   const [soldBasis, keptBasis] = splitUnits(poolBasis, input.quantity, poolQuantity);
   // The shares deemed sold are the earliest acquired (Treas. Reg. 1.1012-1(e)), so pieces follow FIFO.
   const fifo = takeInOrder(input.lots, input.quantity);

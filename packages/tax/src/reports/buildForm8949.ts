@@ -1,5 +1,5 @@
 import type { Money } from '@kronos/core-ledger';
-import { DisposalView, type RawDisposal, type Scales } from '../_internal/views.js';
+import { DisposalView, type RawMatch, type SaleFacts } from '../_internal/views.js';
 import { fromUnits, toUnits } from '../_internal/units.js';
 import { yearOf } from '../_internal/dates.js';
 import type { Disposal } from '../lots/types.js';
@@ -65,60 +65,93 @@ export function boxOf(disposal: Pick<Disposal, 'term' | 'basisReported' | 'form1
  */
 export function buildForm8949Rows(disposals: readonly Disposal[], options: { readonly year?: number } = {}): Form8949Row[] {
   const rows: Form8949Row[] = [];
-  for (const disposal of disposals) {
-    if (!disposal.taxable || disposal.section1256) continue;
-    if (options.year !== undefined && yearOf(disposal.soldOn) !== options.year) continue;
-    const { raw, scales } = disposal instanceof DisposalView ? disposal : toRaw(disposal);
-    let quantity = raw.quantity;
-    let proceeds = raw.proceeds;
-    let basis = raw.basis;
-    for (const match of raw.matches) {
-      rows.push(new Form8949RowView(raw, scales, match.quantity, match.proceeds, match.basis, match.disallowed));
-      quantity -= match.quantity;
-      proceeds -= match.proceeds;
-      basis -= match.basis;
-    }
-    if (quantity === 0 && proceeds === 0 && basis === 0) continue;
-    rows.push(new Form8949RowView(raw, scales, quantity, proceeds, basis, 0));
+  for (let i = 0; i < disposals.length; i++) {
+    const given = disposals[i] as Disposal;
+    if (!given.taxable || given.section1256) continue;
+    if (options.year !== undefined && yearOf(given.soldOn) !== options.year) continue;
+    const disposal = given instanceof DisposalView ? given : toView(given);
+    const matches = disposal.rawMatches;
+    for (let m = 0; m < matches.length; m++) rows.push(Form8949RowView.of(disposal, m));
+    const quantity = disposal.quantityUnits - matched(matches, 'quantity');
+    const proceeds = disposal.proceedsUnits - matched(matches, 'proceeds');
+    const basis = disposal.basisUnits - matched(matches, 'basis');
+    if (quantity !== 0 || proceeds !== 0 || basis !== 0) rows.push(Form8949RowView.of(disposal, matches.length));
   }
   return rows;
 }
 
-/** The integer form of a disposal that is not one of the engine's views. */
-function toRaw(disposal: Disposal): { raw: RawDisposal; scales: Scales } {
-  const scale = Math.max(disposal.quantity.currency.scale, ...disposal.washMatches.map((m) => m.quantity.currency.scale));
-  const scales = { quantity: scale, usd: disposal.proceeds.currency };
-  const matches = disposal.washMatches.map((m) => ({
-    ...m, quantity: toUnits(m.quantity, scale), replacementQuantity: toUnits(m.replacementQuantity, scale), soldUnit: m.quantity.currency,
-    replacementUnit: m.replacementQuantity.currency, proceeds: toUnits(m.proceeds, 2), basis: toUnits(m.basis, 2), disallowed: toUnits(m.disallowedLoss, 2),
-  }));
-  const raw: RawDisposal = {
-    ...disposal, unit: disposal.quantity.currency, quantity: toUnits(disposal.quantity, scale), proceeds: toUnits(disposal.proceeds, 2),
-    basis: toUnits(disposal.basis, 2), disallowed: toUnits(disposal.disallowedLoss, 2), permanent: toUnits(disposal.permanentlyDisallowedLoss, 2), matches,
-  };
-  return { raw, scales };
+/** The sum of one integer over a disposal's matches. */
+function matched(matches: readonly RawMatch[], key: 'quantity' | 'proceeds' | 'basis'): number {
+  let sum = 0;
+  for (let m = 0; m < matches.length; m++) sum += (matches[m] as RawMatch)[key];
+  return sum;
 }
 
-class RowValues {
+/** The integers of the part of a disposal its wash-sale matches do not cover. */
+function restOf(disposal: DisposalView): RowUnits {
+  const matches = disposal.rawMatches;
+  return new RowUnits(disposal.quantityUnits - matched(matches, 'quantity'), disposal.proceedsUnits - matched(matches, 'proceeds'), disposal.basisUnits - matched(matches, 'basis'), 0);
+}
+
+/** A disposal that is not one of the engine's, as one: its integers, and its own id. */
+function toView(disposal: Disposal): DisposalView {
+  const scale = Math.max(disposal.quantity.currency.scale, ...disposal.washMatches.map((m) => m.quantity.currency.scale));
+  const sale: SaleFacts = {
+    saleId: disposal.saleId, accountId: disposal.accountId, accountType: disposal.accountType, symbol: disposal.symbol, unit: disposal.quantity.currency,
+    soldOn: disposal.soldOn, method: disposal.method, taxable: disposal.taxable, section1256: disposal.section1256, form1099B: disposal.form1099B,
+    scales: { quantity: scale, usd: disposal.proceeds.currency },
+  };
+  const view = DisposalView.of(
+    sale, disposal.lotId, disposal.originId, disposal.acquiredOn, disposal.holdingPeriodStart, disposal.term, disposal.basisReported,
+    toUnits(disposal.quantity, scale), toUnits(disposal.proceeds, 2), toUnits(disposal.basis, 2),
+  );
+  Object.defineProperty(view, 'id', { value: disposal.id });
+  view.rawMatches = disposal.washMatches.map((m) => ({
+    disposal: view, replacementOriginId: m.replacementOriginId, replacementLotId: m.replacementLotId, replacementAccountId: m.replacementAccountId,
+    replacementAcquiredOn: m.replacementAcquiredOn, replacementUnit: m.replacementQuantity.currency, quantity: toUnits(m.quantity, scale),
+    proceeds: toUnits(m.proceeds, 2), basis: toUnits(m.basis, 2), disallowed: toUnits(m.disallowedLoss, 2), permanent: m.permanent,
+  }));
+  view.disallowedUnits = toUnits(disposal.disallowedLoss, 2);
+  view.permanentUnits = toUnits(disposal.permanentlyDisallowedLoss, 2);
+  return view;
+}
+
+/** A row's integers and, once read, its Money values. */
+class RowUnits {
   quantity: Money | undefined = undefined;
   proceeds: Money | undefined = undefined;
   basis: Money | undefined = undefined;
   adjustment: Money | undefined = undefined;
   gain: Money | undefined = undefined;
+  constructor(readonly quantityUnits: number, readonly proceedsUnits: number, readonly basisUnits: number, readonly adjustmentUnits: number) {}
 }
 
-/** A row whose Money values are made when first read, kept in one object made then (see views.ts): a slice of one disposal. */
+/**
+ * A row: slot `slot` of a disposal, its wash-sale match of that index or, past
+ * the last match, the unmatched rest. It holds only the disposal and the slot
+ * (most rows of a large run are only summed); its integers and `Money` values
+ * are made on first read and kept in one object. Made as an object literal
+ * with this prototype, like `DisposalView`, so that V8 allocates the rows of a
+ * large run straight in the old generation.
+ */
 class Form8949RowView implements Form8949Row {
-  #values: RowValues | undefined;
-  constructor(
-    private readonly disposal: RawDisposal,
-    private readonly scales: Scales,
-    private readonly quantityUnits: number,
-    private readonly proceedsUnits: number,
-    private readonly basisUnits: number,
-    private readonly adjustmentUnits: number,
-  ) {}
-  private get values(): RowValues { return (this.#values ??= new RowValues()); }
+  declare private readonly disposal: DisposalView;
+  declare private readonly slot: number;
+  declare private made: RowUnits | undefined;
+
+  private constructor() {}
+
+  static of(disposal: DisposalView, slot: number): Form8949RowView {
+    const literal = { __proto__: Form8949RowView.prototype, disposal, slot, made: undefined };
+    return literal as unknown as Form8949RowView;
+  }
+
+  private get values(): RowUnits {
+    if (this.made !== undefined) return this.made;
+    const match = this.disposal.rawMatches[this.slot];
+    this.made = match === undefined ? restOf(this.disposal) : new RowUnits(match.quantity, match.proceeds, match.basis, match.disallowed);
+    return this.made;
+  }
   get part() { return this.disposal.term === 'short' ? ('I' as const) : ('II' as const); }
   get box() { return boxOf(this.disposal); }
   get disposalId() { return this.disposal.id; }
@@ -126,13 +159,16 @@ class Form8949RowView implements Form8949Row {
   get accountId() { return this.disposal.accountId; }
   get dateAcquired() { return this.disposal.acquiredOn; }
   get dateSold() { return this.disposal.soldOn; }
-  get code() { return this.adjustmentUnits === 0 ? ('' as const) : ('W' as const); }
-  get quantity() { return (this.values.quantity ??= fromUnits(this.quantityUnits, this.scales.quantity, this.disposal.unit)); }
+  get code() { return this.values.adjustmentUnits === 0 ? ('' as const) : ('W' as const); }
+  get quantity() { return (this.values.quantity ??= fromUnits(this.values.quantityUnits, this.disposal.sale.scales.quantity, this.disposal.sale.unit)); }
   get description() { return `${this.quantity.amount.toString()} sh ${this.disposal.symbol}`; }
-  get proceeds() { return (this.values.proceeds ??= fromUnits(this.proceedsUnits, 2, this.scales.usd)); }
-  get basis() { return (this.values.basis ??= fromUnits(this.basisUnits, 2, this.scales.usd)); }
-  get adjustment() { return (this.values.adjustment ??= fromUnits(this.adjustmentUnits, 2, this.scales.usd)); }
-  get gain() { return (this.values.gain ??= fromUnits(this.proceedsUnits - this.basisUnits + this.adjustmentUnits, 2, this.scales.usd)); }
+  get proceeds() { return (this.values.proceeds ??= fromUnits(this.values.proceedsUnits, 2, this.disposal.sale.scales.usd)); }
+  get basis() { return (this.values.basis ??= fromUnits(this.values.basisUnits, 2, this.disposal.sale.scales.usd)); }
+  get adjustment() { return (this.values.adjustment ??= fromUnits(this.values.adjustmentUnits, 2, this.disposal.sale.scales.usd)); }
+  get gain() {
+    const values = this.values;
+    return (values.gain ??= fromUnits(values.proceedsUnits - values.basisUnits + values.adjustmentUnits, 2, this.disposal.sale.scales.usd));
+  }
   toJSON(): Record<string, unknown> {
     return {
       part: this.part, box: this.box, disposalId: this.disposalId, saleId: this.saleId, accountId: this.accountId, quantity: this.quantity.toJSON(),

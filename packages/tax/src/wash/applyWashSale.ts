@@ -1,13 +1,10 @@
 import { isoOfDayNumber } from '../_internal/dates.js';
-import { type Acquisition, type LotState, splitLot } from '../_internal/state.js';
+import { type Acquisition, type LotState, type PendingMatch, splitLot } from '../_internal/state.js';
 import { allocateUnits, partOf } from '../_internal/units.js';
-import type { RawDisposal, RawMatch } from '../_internal/views.js';
+import type { DisposalView, RawMatch } from '../_internal/views.js';
 
 /** The wash-sale window: 30 days before and 30 days after the sale (IRC section 1091(a)). */
 export const washWindowDays = 30;
-
-/** A disposal at a loss, as the wash-sale pass sees it (integers: quantity at the common scale, USD in cents). */
-export type LossDisposal = Pick<RawDisposal, 'id' | 'originId' | 'unit' | 'soldOn' | 'holdingPeriodStart' | 'quantity' | 'proceeds' | 'basis'>;
 
 /** Where the loss sale stands in time, as day numbers (see dates.ts), and the purchases that could replace it. */
 export interface LossContext {
@@ -17,21 +14,16 @@ export interface LossContext {
   readonly candidates: readonly Acquisition[] | undefined;
 }
 
-/** What the wash-sale pass decided for one disposal. */
-export interface WashOutcome {
-  readonly matches: readonly RawMatch[];
-  readonly disallowed: number;
-  readonly permanent: number;
-}
-
-interface Take {
-  readonly acquisition: Acquisition;
-  readonly lot: LotState | undefined;
-  readonly quantity: number;
-  readonly permanent: boolean;
-}
-
-const none: WashOutcome = { matches: [], disallowed: 0, permanent: 0 };
+/**
+ * The replacements found for the disposal in hand, in three parallel arrays
+ * reused from one loss sale to the next (the pass runs for every loss
+ * disposal, and one object per replacement was garbage made by the thousand):
+ * the purchase, its lot (undefined while the purchase is still to come) and
+ * the shares taken. Emptied after each sale, so they keep no engine state alive.
+ */
+const takenFrom: (Acquisition | undefined)[] = [];
+const takenLots: (LotState | undefined)[] = [];
+const takenQuantities: number[] = [];
 
 /**
  * Applies IRC section 1091 to one disposal at a loss (Treas. Reg. 1.1091-1):
@@ -47,98 +39,124 @@ const none: WashOutcome = { matches: [], disallowed: 0, permanent: 0 };
  * replacement bought in an IRA or Roth IRA disallows the loss for good with no
  * basis added (Rev. Rul. 2008-5). A partial match disallows only the matched
  * part: the proceeds and the loss are allocated over [matched..., unmatched]
- * by share counts (allocate: cents rounded down, leftovers first to last), so
+ * by shares (allocate: cents rounded down, leftovers first to last), so
  * every slice's basis is its proceeds plus its loss and the slices sum exactly.
  *
- * Mutates the engine state (lots split and re-based, purchases' capacity).
+ * Records the outcome on `sold` (disallowed, permanent, matches) and mutates
+ * the engine state (lots split and re-based, purchases' capacity).
  */
-export function applyWashSale(sold: LossDisposal, context: LossContext): WashOutcome {
-  const loss = sold.basis - sold.proceeds;
-  if (loss <= 0) return none;
-  const takes = findReplacements(sold, context);
-  if (takes.length === 0) return none;
-  let unmatched = sold.quantity;
-  for (const take of takes) unmatched -= take.quantity;
-  const matches: RawMatch[] = [];
-  let disallowed = 0;
-  let permanent = 0;
-  if (takes.length === 1) {
-    // One replacement (the common case): allocate over [matched, unmatched] without the arrays.
-    const take = takes[0] as Take;
-    const slice = { proceeds: partOf(sold.proceeds, take.quantity, sold.quantity), loss: partOf(loss, take.quantity, sold.quantity) };
-    matches.push(carryLoss(sold, context, take, slice));
-    return { matches, disallowed: slice.loss, permanent: take.permanent ? slice.loss : 0 };
+export function applyWashSale(sold: DisposalView, context: LossContext): void {
+  const loss = sold.basisUnits - sold.proceedsUnits;
+  if (loss <= 0) return;
+  const count = findReplacements(sold, context);
+  if (count === 0) return;
+  matchReplacements(sold, context, loss, count);
+  for (let i = 0; i < count; i++) {
+    takenFrom[i] = undefined;
+    takenLots[i] = undefined;
   }
-  const ratios = [...takes.map((take) => take.quantity), unmatched];
-  const proceedsParts = allocateUnits(sold.proceeds, ratios);
-  const lossParts = allocateUnits(loss, ratios);
-  takes.forEach((take, i) => {
-    const slice = { proceeds: proceedsParts[i] ?? 0, loss: lossParts[i] ?? 0 };
-    matches.push(carryLoss(sold, context, take, slice));
-    disallowed += slice.loss;
-    if (take.permanent) permanent += slice.loss;
-  });
-  return { matches, disallowed, permanent };
 }
 
-function findReplacements(sold: LossDisposal, context: LossContext): Take[] {
+function matchReplacements(sold: DisposalView, context: LossContext, loss: number, count: number): void {
+  if (count === 1) {
+    // One replacement (the common case): allocate over [matched, unmatched] without the arrays.
+    const quantity = takenQuantities[0] as number;
+    const lossPart = partOf(loss, quantity, sold.quantityUnits);
+    const match = carryLoss(sold, context, 0, partOf(sold.proceedsUnits, quantity, sold.quantityUnits), lossPart);
+    sold.rawMatches = [match];
+    sold.disallowedUnits = lossPart;
+    sold.permanentUnits = match.permanent ? lossPart : 0;
+    return;
+  }
+  const ratios = takenQuantities.slice(0, count);
+  let unmatched = sold.quantityUnits;
+  for (let i = 0; i < count; i++) unmatched -= ratios[i] as number;
+  ratios.push(unmatched);
+  const proceedsParts = allocateUnits(sold.proceedsUnits, ratios);
+  const lossParts = allocateUnits(loss, ratios);
+  const matches = new Array<RawMatch>(count);
+  let disallowed = 0;
+  let permanent = 0;
+  for (let i = 0; i < count; i++) {
+    const lossPart = lossParts[i] as number;
+    const match = carryLoss(sold, context, i, proceedsParts[i] as number, lossPart);
+    matches[i] = match;
+    disallowed += lossPart;
+    if (match.permanent) permanent += lossPart;
+  }
+  sold.rawMatches = matches;
+  sold.disallowedUnits = disallowed;
+  sold.permanentUnits = permanent;
+}
+
+/** Fills the `taken*` arrays with the replacements of `sold`, earliest acquired first; returns how many. */
+function findReplacements(sold: DisposalView, context: LossContext): number {
   const candidates = context.candidates;
-  if (candidates === undefined) return [];
+  if (candidates === undefined) return 0;
   const to = context.soldDay + washWindowDays;
-  const takes: Take[] = [];
-  let need = sold.quantity;
+  let count = 0;
+  let need = sold.quantityUnits;
   for (let i = firstOnOrAfter(candidates, context.soldDay - washWindowDays); i < candidates.length && need > 0; i++) {
     const acquisition = candidates[i] as Acquisition;
     if (acquisition.day > to) break;
     if (acquisition.id === sold.originId) continue;
-    const permanent = acquisition.permanent;
     if (!acquisition.processed) {
       const quantity = Math.min(need, acquisition.capacity);
       if (quantity <= 0) continue;
       acquisition.capacity -= quantity;
-      takes.push({ acquisition, lot: undefined, quantity, permanent });
+      takenFrom[count] = acquisition;
+      takenLots[count] = undefined;
+      takenQuantities[count] = quantity;
+      count++;
       need -= quantity;
       continue;
     }
     // Only read here: lots split off below (carryLoss) join the list after the search.
-    for (const lot of acquisition.lots) {
-      if (need <= 0) break;
+    const lots = acquisition.lots;
+    for (let j = 0; j < lots.length && need > 0; j++) {
+      const lot = lots[j] as LotState;
       if (lot.usedAsReplacement || lot.quantity === 0) continue;
       const quantity = Math.min(need, lot.quantity);
-      takes.push({ acquisition, lot, quantity, permanent });
+      takenFrom[count] = acquisition;
+      takenLots[count] = lot;
+      takenQuantities[count] = quantity;
+      count++;
       need -= quantity;
     }
   }
-  return takes;
+  return count;
 }
 
-function carryLoss(sold: LossDisposal, context: LossContext, take: Take, slice: { proceeds: number; loss: number }): RawMatch {
-  const lot = take.lot === undefined ? undefined : take.quantity === take.lot.quantity ? take.lot : splitLot(take.lot, take.quantity);
+/** The match of replacement `k` (see `takenFrom`): the slice's loss goes into the replacement lot, or waits for the purchase. */
+function carryLoss(sold: DisposalView, context: LossContext, k: number, proceeds: number, loss: number): RawMatch {
+  const acquisition = takenFrom[k] as Acquisition;
+  const taken = takenLots[k];
+  const quantity = takenQuantities[k] as number;
+  const permanent = acquisition.permanent;
+  const lot = taken === undefined ? undefined : quantity === taken.quantity ? taken : splitLot(taken, quantity);
   const match: RawMatch = {
-    disposalId: sold.id,
-    replacementOriginId: take.acquisition.id,
+    disposal: sold,
+    replacementOriginId: acquisition.id,
     replacementLotId: lot === undefined ? '' : lot.id,
-    replacementAccountId: take.acquisition.accountId,
-    replacementAcquiredOn: take.acquisition.date,
-    quantity: take.quantity,
-    replacementQuantity: take.quantity,
-    soldUnit: sold.unit,
-    replacementUnit: lot === undefined ? sold.unit : lot.unit,
-    proceeds: slice.proceeds,
-    basis: slice.proceeds + slice.loss,
-    disallowed: slice.loss,
-    permanent: take.permanent,
+    replacementAccountId: acquisition.accountId,
+    replacementAcquiredOn: acquisition.date,
+    replacementUnit: lot === undefined ? sold.sale.unit : lot.unit,
+    quantity,
+    proceeds,
+    basis: proceeds + loss,
+    disallowed: loss,
+    permanent,
   };
   if (lot === undefined) {
     // The purchase is still to come: its lot takes the loss when it is created.
-    const entry = { quantity: take.quantity, loss: slice.loss, soldStartDay: context.holdingPeriodStartDay, soldDay: context.soldDay, permanent: take.permanent, match };
-    const pending = take.acquisition.pending;
-    if (pending === undefined) take.acquisition.pending = [entry];
+    const entry: PendingMatch = { soldStartDay: context.holdingPeriodStartDay, soldDay: context.soldDay, match };
+    const pending = acquisition.pending;
+    if (pending === undefined) acquisition.pending = [entry];
     else pending.push(entry);
     return match;
   }
   lot.usedAsReplacement = true;
-  if (!take.permanent) rebase(lot, slice.loss, context.holdingPeriodStartDay, context.soldDay);
+  if (!permanent) rebase(lot, loss, context.holdingPeriodStartDay, context.soldDay);
   return match;
 }
 
