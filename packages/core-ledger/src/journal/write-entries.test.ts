@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../_internal/canonical.js';
-import type { AccountRecord, EntityRecord, EntryRecord, JsonValue } from '../ports/ledger-store.js';
+import type { AccountRecord, EntryRecord, JsonValue } from '../ports/ledger-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { EntryDraft } from './validate-entry.js';
 import { writeEntries } from './write-entries.js';
+import { portCash, portCreatedAt, portEntity } from '../testing/port-records.js';
 
-const createdAt = '2026-01-01T00:00:00.000Z';
-const entity: EntityRecord = { id: 'e', kind: 'individual', name: 'E', baseCurrency: 'USD', owners: [], closedThrough: null, fingerprint: '{}', createdAt };
-const cash: AccountRecord = {
-  id: 'cash', entityId: 'e', name: 'Assets:Cash', type: 'asset', subtype: 'cash', currency: 'USD', scale: 2,
-  balanceMin: null, balanceMax: null, counterpartyId: null, openedOn: '2026-01-01', closedOn: null, fingerprint: '{}', createdAt,
-};
+const createdAt = portCreatedAt;
+const entity = portEntity;
+const cash = portCash;
 const equity: AccountRecord = { ...cash, id: 'eq:1', name: 'Equity:Capital', type: 'equity', subtype: 'other' };
 
 function draft(id: string, amount: string, extra: Partial<EntryDraft> = {}): EntryDraft {

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AccountRecord, EntityRecord, EntryRecord, LedgerStore } from '../ports/ledger-store.js';
+import type { AccountRecord, EntryRecord, LedgerStore } from '../ports/ledger-store.js';
+import { portCash, portCreatedAt, portEntity } from './port-records.js';
 
-const createdAt = '2026-01-01T00:00:00.000Z';
-const entity: EntityRecord = { id: 'e', kind: 'individual', name: 'E', baseCurrency: 'USD', owners: [], closedThrough: null, fingerprint: '{}', createdAt };
-const cash: AccountRecord = {
-  id: 'cash', entityId: 'e', name: 'Assets:Cash', type: 'asset', subtype: 'cash', currency: 'USD', scale: 2,
-  balanceMin: null, balanceMax: null, counterpartyId: null, openedOn: '2026-01-01', closedOn: null, fingerprint: '{}', createdAt,
-};
+const createdAt = portCreatedAt;
+const entity = portEntity;
+const cash = portCash;
 const other: AccountRecord = { ...cash, id: 'other', name: 'Equity:Other', type: 'equity', subtype: 'other' };
 
 /** An entry moving `amount` minor units into cash from the other account. */
