@@ -118,6 +118,7 @@ function stepPaths(plan: CashflowPlan, schedule: Schedule, s: PathState, w: With
   const wealth = s.wealth;
   const drifting = !(every === 1 || (every > 1 && month % every === 0));
   const paying = month >= plan.withdrawalStartMonth;
+  const external = plan.externalFlows[month] as number;
   // Flows first: what each path holds at the start of the month once paid.
   if (paying) payMonth(monthlyPayment(plan, schedule, month), s, w, month, from, to);
   if (k === 2 && every === 1 && plan.withdrawal.kind !== 'guytonKlinger') {
@@ -125,16 +126,12 @@ function stepPaths(plan: CashflowPlan, schedule: Schedule, s: PathState, w: With
     // the same arithmetic as below (wealth times the weighted gross return, times the fee).
     const w0 = schedule.weights[month * 2] as number;
     const w1 = schedule.weights[month * 2 + 1] as number;
-    const external = plan.externalFlows[month] as number;
     if (paying) for (let p = from, i = 0; p < to; p++, i += 2) wealth[p] = (wealth[p] as number) * (w0 * (gross[i] as number) + w1 * (gross[i + 1] as number)) * fee;
     else for (let p = from, i = 0; p < to; p++, i += 2) wealth[p] = Math.max(0, (wealth[p] as number) + external) * (w0 * (gross[i] as number) + w1 * (gross[i + 1] as number)) * fee;
     return;
   }
   if (!drifting) rebalancedGrowth(schedule.weights, month * k, k, gross, growth, to - from);
-  if (!paying) {
-    const external = plan.externalFlows[month] as number;
-    for (let p = from; p < to; p++) wealth[p] = Math.max(0, (wealth[p] as number) + external);
-  }
+  if (!paying) for (let p = from; p < to; p++) wealth[p] = Math.max(0, (wealth[p] as number) + external);
   if (drifting) for (let p = from; p < to; p++) growth[p - from] = driftHoldings(s, p, k, schedule.weights.subarray(month * k, month * k + k), gross, (p - from) * k, fee);
   else if (every !== 1) for (let p = from; p < to; p++) for (let a = 0; a < k; a++) s.holdings[p * k + a] = (wealth[p] as number) * (schedule.weights[month * k + a] as number) * (gross[(p - from) * k + a] as number) * fee;
   if (plan.withdrawal.kind === 'guytonKlinger') for (let p = from; p < to; p++) if ((wealth[p] as number) > 0) w.yearGrowth[p] = (w.yearGrowth[p] as number) * (growth[p - from] as number);

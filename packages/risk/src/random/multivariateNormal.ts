@@ -90,7 +90,7 @@ export function createMultivariateLognormal(
 ): MultivariateNormalSampler {
   const { n, mu, l, jitter } = prepare(meanLog, covariance, options);
   const fallback = (rng: Rng, count: number, out: Float64Array): void => {
-    fillNormal(rng, out.length === count * n ? out : out.subarray(0, count * n));
+    fillNormal(rng, out);
     for (let r = count - 1; r >= 0; r--) {
       const base = r * n;
       // In place, last coordinate first: coordinate i reads z_0..z_i only.
@@ -104,9 +104,10 @@ export function createMultivariateLognormal(
   };
   const sampleMany = (rng: Rng, count: number, out: Float64Array): Float64Array => {
     checkRoom(count, n, out);
+    const rows = out.length === count * n ? out : out.subarray(0, count * n);
     const kernel = n <= kernelChunk ? sampleKernel() : null;
-    if (kernel === null || !(rng instanceof Xoshiro128StarStar)) fallback(rng, count, out);
-    else kernel.fillLognormal(rng, mu, l, out.length === count * n ? out : out.subarray(0, count * n));
+    if (kernel === null || !(rng instanceof Xoshiro128StarStar)) fallback(rng, count, rows);
+    else kernel.fillLognormal(rng, mu, l, rows);
     return out;
   };
   return {

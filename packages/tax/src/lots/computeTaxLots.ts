@@ -6,7 +6,7 @@ import { ExactSum, allocateUnits, checkedUnits, fractionOf, fromUnits, pow10, to
 import { DisposalView, LotView, type SaleFacts } from '../_internal/views.js';
 import type { BuyRecord, LotMethod, ReinvestRecord, SellRecord, SplitRecord, SymbolChangeRecord, TaxAccount, TaxProfile, TaxProfileInput, TaxRecord, TransferInRecord } from '../records/schemas.js';
 import { applyWashSale, rebase } from '../wash/applyWashSale.js';
-import { isValidatedTaxRecords, parseTaxProfile, parseTaxRecords } from './parseRecords.js';
+import { isValidatedTaxRecords, parseTaxProfile, parseTaxRecords, usdAmountOf } from './parseRecords.js';
 import { planUnits } from './planRelief.js';
 import type { TaxLotLedger } from './types.js';
 
@@ -183,7 +183,7 @@ function createEngineState(profile: TaxProfile, input: readonly TaxRecord[]): { 
       const scale = unit.scale;
       if (scale > quantityScale) quantityScale = scale;
       if (record.cusip !== undefined) pairs.push({ at: i, pair: [record.symbol, `cusip:${record.cusip.toUpperCase()}`] });
-      const usd = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
+      const usd = usdAmountOf(record);
       reading.quantities[i] = toUnits(record.quantity, scale);
       reading.scalesOf[i] = scale;
       reading.units[i] = unit;
@@ -286,7 +286,7 @@ function throwFirstRecordError(state: EngineState, records: readonly TaxRecord[]
       throw new KronosError('INVALID_INPUT', `Record '${record.id}' is in the spouse's account '${account.id}': set includeSpouse: true to include the spouse's accounts, or leave their records out.`, { id: record.id, accountId: account.id });
     }
     if (record.kind !== 'split' && record.kind !== 'symbolChange') {
-      const usd = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
+      const usd = usdAmountOf(record);
       toUnits(record.quantity, quantityScale);
       toUnits(usd, usd.currency.scale);
     }

@@ -88,8 +88,13 @@ function checkUnits(record: TaxRecord, index: number): void {
   if (!record.quantity.isPositive()) {
     throw new KronosError('INVALID_INPUT', `Record ${index}: the quantity must be positive (a sale is a 'sell' record with a positive quantity).`, { index, id: record.id });
   }
-  const usd: Money = record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
+  const usd = usdAmountOf(record);
   if (usd.currency.code !== 'USD' || usd.currency.scale !== 2 || usd.isNegative()) {
     throw new KronosError('INVALID_INPUT', `Record ${index}: amounts must be non-negative USD with scale 2, e.g. Money.of('100.00', 'USD').`, { index, id: record.id, currency: usd.currency.code });
   }
+}
+
+/** A trade record's USD amount: a sale's proceeds, a transfer's basis, a purchase's cost. */
+export function usdAmountOf(record: Exclude<TaxRecord, { kind: 'split' | 'symbolChange' }>): Money {
+  return record.kind === 'sell' ? record.proceeds : record.kind === 'transferIn' ? record.basis : record.cost;
 }

@@ -88,12 +88,16 @@ function instantiate(): SampleKernel | null {
     f64 = new Float64Array(exports.memory.buffer);
     state = new Int32Array(exports.memory.buffer, stateAt, 4);
   };
-  // The first n results as a view, kept while n repeats (a block's size does, month after month).
-  let resultView = f64.subarray(xAt / 8, xAt / 8);
-  const results = (n: number): Float64Array => {
-    if (resultView.length !== n || resultView.buffer !== f64.buffer) resultView = f64.subarray(xAt / 8, xAt / 8 + n);
-    return resultView;
+  // The first n values of a buffer as a view, kept while n repeats (a block's size does, month after month).
+  const viewOf = (at: number): ((n: number) => Float64Array) => {
+    let view = f64.subarray(at / 8, at / 8);
+    return (n) => {
+      if (view.length !== n || view.buffer !== f64.buffer) view = f64.subarray(at / 8, at / 8 + n);
+      return view;
+    };
   };
+  const normalsView = viewOf(zAt);
+  const results = viewOf(xAt);
   const stateIn = (rng: Xoshiro128StarStar): void => {
     state[0] = rng.s0;
     state[1] = rng.s1;
@@ -113,7 +117,7 @@ function instantiate(): SampleKernel | null {
       for (let from = 0; from < out.length; from += kernelChunk) {
         const n = Math.min(kernelChunk, out.length - from);
         exports.normals(zAt, n);
-        out.set(f64.subarray(zAt / 8, zAt / 8 + n), from);
+        out.set(normalsView(n), from);
       }
       stateOut(rng);
     },
@@ -147,7 +151,7 @@ function instantiate(): SampleKernel | null {
         f64.set(values.subarray(from, from + n), xAt / 8);
         if (n & 1) f64[xAt / 8 + n] = 0;
         exports.expInPlace(xAt, n + (n & 1));
-        values.set(f64.subarray(xAt / 8, xAt / 8 + n), from);
+        values.set(results(n), from);
       }
     },
   };
