@@ -33,7 +33,7 @@ describe('sampling kernel', () => {
   it('kernel exp equals Math.exp bit for bit near every threshold of fdlibm exp', () => {
     const probe = new Float64Array(1);
     const word = new BigInt64Array(probe.buffer);
-    const values: number[] = [0, -0, Infinity, -Infinity, NaN, 5e-324, -5e-324, 709.78, 709.79, -745.13, -745.14, 1000, -1000];
+    const values: number[] = [0, -0, 1, -1, 2, 0.5, Infinity, -Infinity, NaN, 5e-324, -5e-324, 709.78, 709.79, -745.13, -745.14, 1000, -1000];
     // |x| = 2^-28, 0.5 ln 2, 1.5 ln 2, 512 (the vector path's limit) and 709.78, +-200 ulps, both signs.
     for (const base of [0x3e30000000000000n, 0x3fd62e4300000000n, 0x3ff0a2b200000000n, 0x4080000000000000n, 0x40862e4200000000n]) {
       for (let d = -200n; d <= 200n; d++) {

@@ -215,7 +215,8 @@
   ;; Reduction: k = 0 when |x| <= 0.5 ln 2, sign(x) when |x| < 1.5 ln 2, else
   ;; trunc(x / ln 2 + sign(x) / 2); r = hi - lo with hi = x - k ln2hi, lo = k ln2lo;
   ;; exp(x) = 2^k (1 - ((lo - r c / (2 - c)) - hi)) with c = r - r^2 P(r^2);
-  ;; 1 + x when |x| < 2^-28. With k = 0 this is fdlibm's k = 0 formula exactly
+  ;; 1 + x when |x| < 2^-28, and e for x = 1 (V8's one departure from fdlibm).
+  ;; With k = 0 this is fdlibm's k = 0 formula exactly
   ;; (c - 2 = -(2 - c) and 0 - q = -q in IEEE arithmetic). The thresholds are
   ;; fdlibm's high-word tests written as doubles. The polynomial appears in
   ;; both branches because V8 does not inline WebAssembly calls: calling one
@@ -280,6 +281,11 @@
               (i64x2.shl
                 (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (v128.const i64x2 1023 1023))
                 (i32.const 52))))
+            ;; V8 returns e itself for exp(1), where fdlibm's formula is one ulp high.
+            (local.set $y (v128.bitselect
+              (v128.const f64x2 2.718281828459045 2.718281828459045)
+              (local.get $y)
+              (f64x2.eq (local.get $x) (v128.const f64x2 1 1))))
             (v128.store (local.get $ptr)
               (v128.bitselect
                 (f64x2.add (v128.const f64x2 1 1) (local.get $x))
